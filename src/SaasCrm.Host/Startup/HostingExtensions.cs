@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using SaasCrm.EntityFrameworkCore;
+using SaasCrm.Platform.Http;
+using SaasCrm.Platform.Modularity;
+using SaasCrm.Platform.MultiTenancy;
+
+namespace SaasCrm.Host.Startup;
+
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddSaasCrm(this WebApplicationBuilder builder, ModuleCatalog modules)
+    {
+        var services = builder.Services;
+        services.AddSingleton(modules);
+        foreach (var module in modules.Modules)
+        {
+            module.ConfigureServices(services, builder.Configuration);
+        }
+        services.AddSaasCrmDatabase(builder.Configuration);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoTenantSeeder>();
+        return builder;
+    }
+
+    public static WebApplication UseSaasCrm(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(); // empty 404/405 answers become ProblemDetails
+        app.UseAuthentication();
+        app.UseMiddleware<MultiTenancyMiddleware>();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("SaasCrm API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+
+        var modules = app.Services.GetRequiredService<ModuleCatalog>();
+        foreach (var module in modules.Modules)
+        {
+            module.MapEndpoints(app);
+        }
+        return app;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Domain;
+using SaasCrm.Platform.Security;
+
+namespace SaasCrm.Platform.Auditing;
+
+/// <summary>Builds the field-by-field record of one change (P9): who, when, property, old and new value.</summary>
+internal static class EntityChangeFactory
+{
+    private const int MaxValueLength = 2000;
+    private static readonly HashSet<string> Skipped = [nameof(IMultiTenant.TenantId), nameof(ISoftDelete.IsDeleted), nameof(Entity.Id)];
+
+    public static EntityChange? Create(EntityEntry entry, EntityChangeType type, DateTime now, ICurrentUser user)
+    {
+        var properties = new List<EntityPropertyChange>();
+        foreach (var property in entry.Properties)
+        {
+            if (!IsLogged(property.Metadata)) continue;
+            var oldValue = type == EntityChangeType.Created ? null : Format(property.OriginalValue);
+            var newValue = type == EntityChangeType.Deleted ? null : Format(property.CurrentValue);
+            if (type == EntityChangeType.Updated && (!property.IsModified || oldValue == newValue)) continue;
+            if (type == EntityChangeType.Created && newValue is null) continue;
+            if (type == EntityChangeType.Deleted) continue;
+            properties.Add(new EntityPropertyChange { PropertyName = property.Metadata.Name, OldValue = oldValue, NewValue = newValue });
+        }
+        if (type == EntityChangeType.Updated && properties.Count == 0) return null;
+
+        var change = new EntityChange
+        {
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue))),
+            ChangeType = type,
+            ChangedAt = now,
+            UserId = user.Id,
+            UserName = user.UserName,
+            PropertyChanges = properties,
+        };
+        foreach (var p in properties) p.EntityChangeId = change.Id;
+        return change;
+    }
+
+    private static bool IsLogged(IProperty property) =>
+        !property.IsShadowProperty()
+        && !Skipped.Contains(property.Name)
+        && property.FindAnnotation(ChangeLogAnnotations.NotLogged) is null
+        && property.PropertyInfo?.GetCustomAttribute<NotLoggedAttribute>() is null;
+
+    private static string? Format(object? value)
+    {
+        var text = value switch
+        {
+            null => null,
+            DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+            DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        return text is { Length: > MaxValueLength } ? text[..MaxValueLength] : text;
+    }
+}

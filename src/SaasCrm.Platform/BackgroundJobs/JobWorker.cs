@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SaasCrm.Platform.Data;
+using SaasCrm.Platform.MultiTenancy;
+using SaasCrm.Platform.Security;
+
+namespace SaasCrm.Platform.BackgroundJobs;
+
+/// <summary>
+/// Claims due jobs and runs them. A claim is a conditional update guarded by the attempt count, so when
+/// several nodes race for one job exactly one update affects the row. A claimed job holds a lease that a
+/// heartbeat renews; a node that dies stops renewing, the lease runs out and another node takes the job.
+/// </summary>
+public sealed partial class JobWorker(
+    IServiceScopeFactory scopes,
+    JobRegistry registry,
+    ICurrentTenant currentTenant,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    IOptions<JobOptions> options,
+    ILogger<JobWorker> logger)
+{
+    private JobOptions Options => options.Value;
+
+    /// <summary>Identifies this node in leases.</summary>
+    public string NodeId { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Claims up to a batch of due jobs and runs them one after another; returns how many it claimed.</summary>
+    public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(cancellationToken);
+        foreach (var job in claimed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await RunAsync(job, cancellationToken);
+        }
+        return claimed.Count;
+    }
+
+    private async Task<List<BackgroundJobRecord>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        using var host = currentTenant.Change(null);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The jobs table is cross-tenant by design (see BackgroundJobRecord); no tenant filter applies to it.
+        var candidates = await db.BackgroundJobs.AsNoTracking()
+            .Where(j => (j.Status == JobStatus.Pending && j.NextRunAt <= now)
+                        || (j.Status == JobStatus.Running && j.LeaseExpiresAt < now))
+            .OrderBy(j => j.NextRunAt)
+            .Take(Options.BatchSize)
+            .Select(j => new { j.Id, j.Status, j.Attempts })
+            .ToListAsync(cancellationToken);
+
+        var claimed = new List<BackgroundJobRecord>();
+        foreach (var candidate in candidates)
+        {
+            var leaseUntil = now + Options.Lease;
+            var affected = await db.BackgroundJobs
+                .Where(j => j.Id == candidate.Id && j.Status == candidate.Status && j.Attempts == candidate.Attempts)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Running)
+                    .SetProperty(j => j.LeaseOwner, NodeId)
+                    .SetProperty(j => j.LeaseExpiresAt, leaseUntil)
+                    .SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken);
+            if (affected != 1) continue; // another node won it
+            claimed.Add(await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == candidate.Id, cancellationToken));
+        }
+        return claimed;
+    }
+
+    private async Task RunAsync(BackgroundJobRecord job, CancellationToken cancellationToken)
+    {
+        var registration = registry.Find(job.JobName);
+        if (registration is null)
+        {
+            await FinishAsync(job, JobStatus.Incident, $"No handler is registered for job '{job.JobName}'.", null, cancellationToken);
+            return;
+        }
+        if (job.Attempts > job.MaxAttempts)
+        {
+            await FinishAsync(job, JobStatus.Incident, job.LastError ?? "The node running the last attempt stopped before finishing.", null, cancellationToken);
+            return;
+        }
+
+        using var heartbeatCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatAsync(job, heartbeatCts.Token);
+        Exception? failure = null;
+        try
+        {
+            using (currentTenant.Change(job.TenantId))
+            using (currentUser.Change(PrincipalOf(job)))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await registration.RunAsync(scope.ServiceProvider, job.Args, new JobContext(job.Id, job.Attempts, job.MaxAttempts), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The node is stopping: leave the job as it is; its lease runs out and another node retries it.
+            await heartbeatCts.CancelAsync();
+            throw;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            LogJobFailed(logger, failure, job.JobName, job.Id, job.Attempts);
+        }
+        finally
+        {
+            await heartbeatCts.CancelAsync();
+            await heartbeat;
+        }
+
+        if (failure is null)
+        {
+            await FinishAsync(job, JobStatus.Succeeded, null, null, cancellationToken);
+        }
+        else if (job.Attempts >= job.MaxAttempts)
+        {
+            await FinishAsync(job, JobStatus.Incident, failure.Message, null, cancellationToken);
+        }
+        else
+        {
+            var retryAt = clock.GetUtcNow().UtcDateTime + Options.BackoffAfter(job.Attempts);
+            await FinishAsync(job, JobStatus.Pending, failure.Message, retryAt, cancellationToken);
+        }
+    }
+
+    private async Task HeartbeatAsync(BackgroundJobRecord job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Options.Lease / 3, clock, cancellationToken);
+                using var host = currentTenant.Change(null);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                var leaseUntil = clock.GetUtcNow().UtcDateTime + Options.Lease;
+                await db.BackgroundJobs
+                    .Where(j => j.Id == job.Id && j.LeaseOwner == NodeId && j.Attempts == job.Attempts && j.Status == JobStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresAt, leaseUntil), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // job finished or node stopping
+        }
+    }
+
+    /// <summary>Records the outcome only while this node still holds the lease of this attempt.</summary>
+    private async Task FinishAsync(BackgroundJobRecord job, JobStatus status, string? error, DateTime? nextRunAt, CancellationToken cancellationToken)
+    {
+        using var host = currentTenant.Change(null);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var done = status is JobStatus.Succeeded or JobStatus.Incident;
+        var truncated = error is { Length: > 4000 } ? error[..4000] : error;
+        await db.BackgroundJobs
+            .Where(j => j.Id == job.Id && j.LeaseOwner == NodeId && j.Attempts == job.Attempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status)
+                .SetProperty(j => j.LastError, j => truncated ?? j.LastError)
+                .SetProperty(j => j.NextRunAt, j => nextRunAt ?? j.NextRunAt)
+                .SetProperty(j => j.CompletedAt, done ? now : (DateTime?)null)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+        _ = cancellationToken;
+    }
+
+    private static ClaimsPrincipal? PrincipalOf(BackgroundJobRecord job)
+    {
+        if (job.UserId is null) return null;
+        var claims = new List<Claim> { new(PlatformClaims.UserId, job.UserId.Value.ToString()) };
+        if (job.UserName is not null) claims.Add(new Claim(PlatformClaims.UserName, job.UserName));
+        if (job.TenantId is not null) claims.Add(new Claim(PlatformClaims.TenantId, job.TenantId.Value.ToString()));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "job"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobName} ({JobId}) failed on attempt {Attempt}")]
+    private static partial void LogJobFailed(ILogger logger, Exception exception, string jobName, Guid jobId, int attempt);
+}

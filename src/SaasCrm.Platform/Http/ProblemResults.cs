@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SaasCrm.Platform.Http;
+
+/// <summary>Builds RFC 7807 answers with the stable <c>code</c> extension every client can switch on.</summary>
+public static class ProblemResults
+{
+    public static ProblemDetails Create(int status, string code, string title, string? detail = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string title, string? detail = null)
+    {
+        context.Response.StatusCode = status;
+        var problem = Create(status, code, title, detail);
+        var service = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
+        return service is not null
+            ? service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask()
+            : context.Response.WriteAsJsonAsync(problem);
+    }
+}
