@@ -46,7 +46,7 @@ public static class DatabaseServiceExtensions
                 break;
             case DatabaseProvider.MySql:
                 options.UseMySql(connectionString, Microsoft.EntityFrameworkCore.ServerVersion.Parse(database.ServerVersion),
-                    o => o.MigrationsAssembly(MySqlMigrationsAssembly).EnableRetryOnFailure(3));
+                    o => o.MigrationsAssembly(MySqlMigrationsAssembly));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {database.Provider}.");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Scalar.AspNetCore;
 using SaasCrm.EntityFrameworkCore;
 using SaasCrm.Platform.Http;
@@ -38,7 +39,8 @@ public static class HostingExtensions
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("SaasCrm API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+            .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).AllowAnonymous();
 
         var modules = app.Services.GetRequiredService<ModuleCatalog>();
         foreach (var module in modules.Modules)

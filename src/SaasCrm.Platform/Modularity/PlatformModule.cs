@@ -131,11 +131,9 @@ public sealed class PlatformModule : CrmModule
                 };
             });
 
-        services.AddAuthorization(o =>
-        {
-            // Nothing is public by accident: an endpoint without its own policy still needs a signed-in user.
-            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        });
+        // No fallback policy (it would answer 401 for unknown routes instead of 404); instead a test walks every
+        // endpoint and fails when one declares neither a permission, a signed-in requirement nor AllowAnonymous.
+        services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddSingleton<PermissionDefinitionManager>();

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using SaasCrm.Api.Tests.Probe;
+using SaasCrm.EntityFrameworkCore;
+using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Modularity;
+using SaasCrm.Platform.Seeding;
+
+namespace SaasCrm.Api.Tests.Infrastructure;
+
+public enum DatabaseKind { Sqlite, MariaDb }
+
+/// <summary>
+/// The real host over HTTP, on a real database, with a movable clock. The product's modules plus the
+/// test-only <see cref="ProbeModule"/>; the schema comes from the model (migrations are tested apart).
+/// Jobs do not poll on their own: tests run the worker explicitly, so nothing happens behind their back.
+/// </summary>
+public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, string dataFolder) : WebApplicationFactory<Program>
+{
+    public const string Password = "1q2w3E*";
+    public static readonly ModuleCatalog Modules = new([.. AllModules.Catalog.Modules, new ProbeModule()]);
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public DatabaseKind Kind { get; } = kind;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Kind == DatabaseKind.Sqlite ? "Sqlite" : "MySql");
+        builder.UseSetting("Database:ConnectionString", connectionString);
+        builder.UseSetting("DataFolder:Path", dataFolder);
+        builder.UseSetting("Token:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Seed:DemoTenant", "false");
+        builder.UseSetting("Seed:AdminPassword", Password);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<ModuleCatalog>();
+            services.AddSingleton(Modules);
+            new ProbeModule().ConfigureServices(services, null!);
+            services.RemoveAll<IDatabaseSchemaManager>();
+            services.AddScoped<IDatabaseSchemaManager, EnsureCreatedSchemaManager>();
+        });
+    }
+
+    /// <summary>The test model includes the probe module's tables, which no migration knows.</summary>
+    private sealed class EnsureCreatedSchemaManager(PlatformDbContext db) : IDatabaseSchemaManager
+    {
+        public Task EnsureSchemaAsync(CancellationToken cancellationToken) => db.Database.EnsureCreatedAsync(cancellationToken);
+    }
+}
