@@ -19,7 +19,6 @@ public static class HostingExtensions
             module.ConfigureServices(services, builder.Configuration);
         }
         services.AddSaasCrmDatabase(builder.Configuration);
-        services.AddProblemDetails();
         services.AddExceptionHandler<PlatformExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -32,7 +32,8 @@ public static class AuditEndpoints
         if (userId is { } uid) query = query.Where(c => c.UserId == uid);
         if (from is { } f) query = query.Where(c => c.ChangedAt >= f);
         if (to is { } t) query = query.Where(c => c.ChangedAt < t);
-        if (KeysetCursor.Decode(cursor) is { } after)
+        var after = KeysetCursor.Decode(cursor);
+        if (after is not null)
         {
             var seen = after.SeenAtSameTime.ToList();
             query = query.Where(c => c.ChangedAt < after.At || (c.ChangedAt == after.At && !seen.Contains(c.Id)));
@@ -41,7 +42,7 @@ public static class AuditEndpoints
             .Include(c => c.PropertyChanges).AsSplitQuery().ToListAsync(ct);
         var items = rows.Select(c => new EntityChangeDto(c.Id, c.EntityType, c.EntityId, c.ChangeType, c.ChangedAt, c.UserId, c.UserName,
             c.PropertyChanges.OrderBy(p => p.PropertyName).Select(p => new PropertyChangeDto(p.PropertyName, p.OldValue, p.NewValue)).ToList())).ToList();
-        return new KeysetPage<EntityChangeDto>(items, KeysetCursor.After(items, size, c => c.ChangedAt, c => c.Id));
+        return new KeysetPage<EntityChangeDto>(items, KeysetCursor.After(items, size, c => c.ChangedAt, c => c.Id, after));
     }
 
     private static async Task<KeysetPage<SecurityLogDto>> SecurityLogsAsync(
@@ -53,7 +54,8 @@ public static class AuditEndpoints
         if (!string.IsNullOrWhiteSpace(userName)) query = query.Where(l => l.UserName == userName);
         if (from is { } f) query = query.Where(l => l.CreatedAt >= f);
         if (to is { } t) query = query.Where(l => l.CreatedAt < t);
-        if (KeysetCursor.Decode(cursor) is { } after)
+        var after = KeysetCursor.Decode(cursor);
+        if (after is not null)
         {
             var seen = after.SeenAtSameTime.ToList();
             query = query.Where(l => l.CreatedAt < after.At || (l.CreatedAt == after.At && !seen.Contains(l.Id)));
@@ -61,6 +63,6 @@ public static class AuditEndpoints
         var items = await query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(size)
             .Select(l => new SecurityLogDto(l.Id, l.Action, l.UserId, l.UserName, l.ClientIp, l.Detail, l.CreatedAt))
             .ToListAsync(ct);
-        return new KeysetPage<SecurityLogDto>(items, KeysetCursor.After(items, size, l => l.CreatedAt, l => l.Id));
+        return new KeysetPage<SecurityLogDto>(items, KeysetCursor.After(items, size, l => l.CreatedAt, l => l.Id, after));
     }
 }

@@ -70,7 +70,10 @@ public sealed class PlatformSaveChangesInterceptor(
                 changes.Add(change);
             }
         }
-        context.AddRange(changes);
+        foreach (var change in changes)
+        {
+            GuardTenant(context.Add(change)); // added after the loop: stamp their tenant the same way
+        }
     }
 
     private void GuardTenant(EntityEntry entry)

@@ -30,10 +30,13 @@ public sealed record KeysetCursor(DateTime At, IReadOnlyList<Guid> SeenAtSameTim
     }
 
     /// <summary>Cursor after the last row of a full page, or null at the end.</summary>
-    public static string? After<T>(IReadOnlyList<T> page, int pageSize, Func<T, DateTime> at, Func<T, Guid> id)
+    /// <param name="previous">The cursor this page was read after: while the timestamp stays the same, its seen ids carry over.</param>
+    public static string? After<T>(IReadOnlyList<T> page, int pageSize, Func<T, DateTime> at, Func<T, Guid> id, KeysetCursor? previous)
     {
         if (page.Count < pageSize || page.Count == 0) return null;
         var last = at(page[^1]);
-        return new KeysetCursor(last, page.Where(r => at(r) == last).Select(id).ToList()).Encode();
+        var seen = page.Where(r => at(r) == last).Select(id);
+        if (previous is not null && previous.At == last) seen = previous.SeenAtSameTime.Concat(seen);
+        return new KeysetCursor(last, seen.Distinct().ToList()).Encode();
     }
 }

@@ -62,8 +62,7 @@ public sealed partial class PlatformExceptionHandler(ILogger<PlatformExceptionHa
         };
         problem.Extensions["code"] = "validation_failed";
         problem.Extensions["errorCodes"] = codes;
-        context.Response.StatusCode = 400;
-        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+        return ProblemResults.WriteAsync(context, problem);
     }
 
     /// <summary>FluentValidation's built-in codes ("NotEmptyValidator") become "not_empty"; our own codes stay as written.</summary>

@@ -13,10 +13,12 @@ public static class ProblemResults
         return problem;
     }
 
-    public static Task WriteAsync(HttpContext context, int status, string code, string title, string? detail = null)
+    public static Task WriteAsync(HttpContext context, int status, string code, string title, string? detail = null) =>
+        WriteAsync(context, Create(status, code, title, detail));
+
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
-        context.Response.StatusCode = status;
-        var problem = Create(status, code, title, detail);
+        context.Response.StatusCode = problem.Status ?? 500;
         var service = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
         return service is not null
             ? service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask()

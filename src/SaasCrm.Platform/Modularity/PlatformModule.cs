@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +38,10 @@ public sealed class PlatformModule : CrmModule
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddValidatorsFromAssemblyContaining<PlatformModule>(includeInternalTypes: true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Binding failures (malformed JSON, wrong types) reach our exception handler as ProblemDetails with a code.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddDefaultCode);
 
         services.Configure<DataFolderOptions>(configuration.GetSection("DataFolder"));
         services.Configure<MultiTenancyOptions>(configuration.GetSection("MultiTenancy"));
