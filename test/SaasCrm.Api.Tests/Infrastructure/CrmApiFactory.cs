@@ -17,10 +17,11 @@ public enum DatabaseKind { Sqlite, MariaDb }
 
 /// <summary>
 /// The real host over HTTP, on a real database, with a movable clock. The product's modules plus the
-/// test-only <see cref="ProbeModule"/>; the schema comes from the model (migrations are tested apart).
+/// test-only <see cref="ProbeModule"/>; the schema comes from the model. With <c>productionModel</c> it is the
+/// product as shipped instead: migrations, no probe module, the demo tenant seeded.
 /// Jobs do not poll on their own: tests run the worker explicitly, so nothing happens behind their back.
 /// </summary>
-public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, string dataFolder) : WebApplicationFactory<Program>
+public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, string dataFolder, bool productionModel = false) : WebApplicationFactory<Program>
 {
     public const string Password = "1q2w3E*";
     public static readonly ModuleCatalog Modules = new([.. AllModules.Catalog.Modules, new ProbeModule()]);
@@ -36,7 +37,7 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
         builder.UseSetting("DataFolder:Path", dataFolder);
         builder.UseSetting("Token:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
         builder.UseSetting("Jobs:Enabled", "false");
-        builder.UseSetting("Seed:DemoTenant", "false");
+        builder.UseSetting("Seed:DemoTenant", productionModel ? "true" : "false");
         builder.UseSetting("Seed:AdminPassword", Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
@@ -44,6 +45,7 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (productionModel) return; // the product as shipped: its modules, its migrations, its demo tenant
             services.RemoveAll<ModuleCatalog>();
             services.AddSingleton(Modules);
             new ProbeModule().ConfigureServices(services, null!);

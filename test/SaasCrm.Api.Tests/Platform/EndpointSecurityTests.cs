@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SaasCrm.Api.Tests.Infrastructure;
+using SaasCrm.Platform.Permissions;
+
+namespace SaasCrm.Api.Tests.Platform;
+
+/// <summary>Walks every endpoint: each declares a permission, except a short, reviewed list.</summary>
+public sealed class EndpointSecurityTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    // Public by nature: signing in, health, the API description.
+    private static readonly string[] Anonymous =
+    [
+        "POST /api/account/login", "POST /api/account/logout", "POST /api/account/refresh",
+        "GET /health", "GET /openapi/{documentName}.json",
+    ];
+
+    // Every signed-in user may read their own grants (the UI builds its menu from them).
+    private static readonly string[] SignedInOnly = ["GET /api/permissions/mine"];
+
+    [Fact]
+    public void Every_endpoint_requires_a_permission_unless_it_is_on_the_reviewed_lists()
+    {
+        var endpoints = api.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+        var anonymous = new List<string>();
+        var signedInOnly = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var name = Describe(endpoint);
+            if (endpoint.RoutePattern.RawText?.StartsWith("/api-docs", StringComparison.Ordinal) == true) continue; // the API browser's own files
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) anonymous.Add(name);
+            else if (endpoint.Metadata.GetMetadata<RequiredPermissionMetadata>() is not null) continue;
+            else if (endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any()) signedInOnly.Add(name);
+            else Assert.Fail($"{name} declares neither a permission nor AllowAnonymous.");
+        }
+        Assert.Equal(Anonymous.Order(), anonymous.Distinct().Order());
+        Assert.Equal(SignedInOnly.Order(), signedInOnly.Distinct().Order());
+    }
+
+    private static string Describe(RouteEndpoint endpoint)
+    {
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+        return $"{string.Join(",", methods.Where(m => m != "HEAD"))} {endpoint.RoutePattern.RawText?.TrimEnd('/')}";
+    }
+}

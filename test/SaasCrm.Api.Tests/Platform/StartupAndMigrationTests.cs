@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SaasCrm.Api.Tests.Infrastructure;
+using SaasCrm.EntityFrameworkCore;
+using SaasCrm.Platform.Data;
+using SaasCrm.Platform.MultiTenancy;
+
+namespace SaasCrm.Api.Tests.Platform;
+
+/// <summary>The product as shipped starts on an empty database: migrations, host admin, demo tenant, sign-in.</summary>
+public abstract class StartupAndMigrationTests
+{
+    protected abstract Task<(string ConnectionString, Func<Task> Cleanup)> NewDatabaseAsync();
+    protected abstract DatabaseKind Kind { get; }
+
+    [Fact]
+    public async Task A_fresh_database_is_migrated_and_seeded_and_a_second_start_changes_nothing()
+    {
+        var (connectionString, cleanup) = await NewDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("saascrm-start-").FullName;
+        try
+        {
+            await using (var first = new CrmApiFactory(Kind, connectionString, folder, productionModel: true))
+            {
+                var anonymous = new ApiClient(first.CreateClient());
+                await anonymous.LoginAsync(null, "admin", CrmApiFactory.Password);
+                var manager = new ApiClient(first.CreateClient());
+                await manager.LoginAsync("demo", "wangfang", CrmApiFactory.Password);
+                var departments = (await manager.GetOk("/api/departments")).AsArray();
+                Assert.Equal(4, departments.Count);
+
+                await using var scope = first.Services.GetRequiredService<ITenantScopeFactory>().Create(null);
+                var db = scope.Services.GetRequiredService<PlatformDbContext>();
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+                Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no migration covers: add a migration for both providers.");
+            }
+            // Restarting on the same database: migrations and seeding are idempotent.
+            await using var second = new CrmApiFactory(Kind, connectionString, folder, productionModel: true);
+            var host = new ApiClient(second.CreateClient());
+            await host.LoginAsync(null, "admin", CrmApiFactory.Password);
+            var tenants = (await host.GetOk("/api/host/tenants"))["items"]!.AsArray();
+            Assert.Single(tenants);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await cleanup();
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task A_tenant_with_its_own_database_keeps_its_data_there()
+    {
+        var (shared, cleanupShared) = await NewDatabaseAsync();
+        var (own, cleanupOwn) = await NewDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("saascrm-own-").FullName;
+        try
+        {
+            await using var factory = new CrmApiFactory(Kind, shared, folder, productionModel: true);
+            var host = new ApiClient(factory.CreateClient());
+            await host.LoginAsync(null, "admin", CrmApiFactory.Password);
+            await host.PostOk("/api/host/tenants", new
+            {
+                name = "isolated",
+                displayName = "Isolated Co.",
+                adminUserName = "boss",
+                adminPassword = CrmApiFactory.Password,
+                connectionString = own,
+            }, HttpStatusCode.Created);
+
+            var boss = new ApiClient(factory.CreateClient());
+            await boss.LoginAsync("isolated", "boss", CrmApiFactory.Password);
+            await boss.PostOk("/api/departments", new { name = "Only in my database" }, HttpStatusCode.Created);
+
+            var options = new DbContextOptionsBuilder<SaasCrmDbContext>();
+            DatabaseServiceExtensions.Configure(options, new DatabaseOptions { Provider = Kind == DatabaseKind.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.MySql }, own);
+            await using (var ownDb = new SaasCrmDbContext(options.Options, new CurrentTenant(), new DataFilter(), AllModules.Catalog))
+            {
+                Assert.Equal(1, await ownDb.Departments.IgnoreQueryFilters().CountAsync(d => d.Name == "Only in my database"));
+                Assert.Equal(1, await ownDb.Users.IgnoreQueryFilters().CountAsync(u => u.UserName == "boss"));
+            }
+            var sharedOptions = new DbContextOptionsBuilder<SaasCrmDbContext>();
+            DatabaseServiceExtensions.Configure(sharedOptions, new DatabaseOptions { Provider = Kind == DatabaseKind.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.MySql }, shared);
+            await using (var sharedDb = new SaasCrmDbContext(sharedOptions.Options, new CurrentTenant(), new DataFilter(), AllModules.Catalog))
+            {
+                Assert.Equal(0, await sharedDb.Departments.IgnoreQueryFilters().CountAsync(d => d.Name == "Only in my database"));
+                Assert.Equal(0, await sharedDb.Users.IgnoreQueryFilters().CountAsync(u => u.UserName == "boss"));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await cleanupShared();
+            await cleanupOwn();
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+        }
+    }
+}
+
+public sealed class StartupAndMigrationTestsSqlite : StartupAndMigrationTests
+{
+    protected override DatabaseKind Kind => DatabaseKind.Sqlite;
+
+    protected override Task<(string, Func<Task>)> NewDatabaseAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("saascrm-db-").FullName;
+        return Task.FromResult(($"Data Source={Path.Combine(folder, "crm.db")}", (Func<Task>)(() =>
+        {
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+            return Task.CompletedTask;
+        })));
+    }
+}
+
+public sealed class StartupAndMigrationTestsMariaDb : StartupAndMigrationTests
+{
+    protected override DatabaseKind Kind => DatabaseKind.MariaDb;
+
+    protected override async Task<(string, Func<Task>)> NewDatabaseAsync()
+    {
+        var server = await SharedMariaDb.GetAsync();
+        var name = "mig_" + Guid.NewGuid().ToString("N")[..12];
+        await server.CreateDatabaseAsync(name);
+        return (server.ConnectionString(name), () => server.DropDatabaseAsync(name));
+    }
+}
