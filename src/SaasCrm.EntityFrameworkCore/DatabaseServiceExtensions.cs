@@ -53,6 +53,16 @@ public static class DatabaseServiceExtensions
         }
     }
 
+    /// <summary>A relative SQLite file path made absolute against <paramref name="root"/>; other providers unchanged.</summary>
+    public static string AnchorSqlitePath(DatabaseOptions options, string root)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite) return options.ConnectionString;
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+        if (builder.DataSource == ":memory:" || Path.IsPathRooted(builder.DataSource)) return options.ConnectionString;
+        builder.DataSource = Path.GetFullPath(builder.DataSource, root);
+        return builder.ToString();
+    }
+
     private static void EnsureSqliteFolder(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Scalar.AspNetCore;
 using SaasCrm.EntityFrameworkCore;
+using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Modularity;
 using SaasCrm.Platform.MultiTenancy;
@@ -19,6 +20,10 @@ public static class HostingExtensions
             module.ConfigureServices(services, builder.Configuration);
         }
         services.AddSaasCrmDatabase(builder.Configuration);
+        // Relative data paths (SQLite file, signing key) are relative to the host project, wherever `dotnet run` starts.
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.PostConfigure<DataFolderOptions>(o => o.Path = Path.GetFullPath(o.Path, contentRoot));
+        services.PostConfigure<DatabaseOptions>(o => o.ConnectionString = DatabaseServiceExtensions.AnchorSqlitePath(o, contentRoot));
         services.AddExceptionHandler<PlatformExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -37,6 +37,7 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
         builder.UseSetting("DataFolder:Path", dataFolder);
         builder.UseSetting("Token:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("MultiTenancy:RootDomain", "crm.test");
         builder.UseSetting("Seed:DemoTenant", productionModel ? "true" : "false");
         builder.UseSetting("Seed:AdminPassword", Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

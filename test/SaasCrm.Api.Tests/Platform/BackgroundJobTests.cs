@@ -17,12 +17,12 @@ public abstract class BackgroundJobTests(ApiFixture api)
 {
     private IServiceProvider Services => api.Factory.Services;
 
-    private async Task<Guid> EnqueueAsync(Guid? tenantId, ProbeJobArgs args, string? idempotencyKey = null, Guid? asUser = null)
+    private async Task<Guid> EnqueueAsync(Guid? tenantId, ProbeJobArgs args, string? idempotencyKey = null, Guid? asUser = null, DateTime? runAt = null)
     {
         await using var scope = Services.GetRequiredService<ITenantScopeFactory>().Create(tenantId);
         var user = Services.GetRequiredService<ICurrentUser>();
         using var _ = user.Change(asUser is null ? null : new ClaimsPrincipal(new ClaimsIdentity([new Claim(PlatformClaims.UserId, asUser.Value.ToString())], "test")));
-        var id = await scope.Services.GetRequiredService<IBackgroundJobManager>().EnqueueAsync(args, idempotencyKey: idempotencyKey);
+        var id = await scope.Services.GetRequiredService<IBackgroundJobManager>().EnqueueAsync(args, runAt, idempotencyKey);
         await scope.Services.GetRequiredService<PlatformDbContext>().SaveChangesAsync();
         return id;
     }
@@ -140,6 +140,20 @@ public abstract class BackgroundJobTests(ApiFixture api)
         await Task.WhenAll(workers.Select(w => Task.Run(() => api.RunJobsAsync(w))));
 
         Assert.All(markers, m => Assert.Equal(1, ProbeJob.RunCount(m)));
+    }
+
+    [Fact]
+    public async Task A_scheduled_job_runs_once_its_time_has_come_not_before()
+    {
+        var tenant = await TenantScenario.CreateAsync(api, "jobs");
+        var marker = Guid.NewGuid();
+        await EnqueueAsync(tenant.Id, new ProbeJobArgs(marker), runAt: api.Factory.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+
+        await api.RunJobsAsync();
+        Assert.Equal(0, ProbeJob.RunCount(marker));
+        api.Factory.Clock.Advance(TimeSpan.FromHours(1));
+        await api.RunJobsAsync();
+        Assert.Equal(1, ProbeJob.RunCount(marker));
     }
 
     [Fact]

@@ -60,6 +60,24 @@ public abstract class TenantIsolationTests(ApiFixture api)
         Assert.Equal(b.Id, meB["tenantId"]!.GetValue<Guid>());
     }
 
+    [Theory]
+    [InlineData("header")]
+    [InlineData("subdomain")]
+    public async Task Without_a_tenant_in_the_body_login_uses_the_tenant_of_the_header_or_subdomain(string via)
+    {
+        var a = await TenantScenario.CreateAsync(api, "iso-a");
+        var client = api.Anonymous();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/login")
+        {
+            Content = JsonContent.Create(new { userName = "admin", password = CrmApiFactory.Password }),
+        };
+        if (via == "header") request.Headers.Add("X-Tenant", a.Name);
+        else request.Headers.Host = $"{a.Name}.crm.test";
+        client.UseTokens(await ApiClient.Expect(await client.Http.SendAsync(request), HttpStatusCode.OK));
+
+        Assert.Equal(a.Id, (await client.GetOk("/api/permissions/mine"))["tenantId"]!.GetValue<Guid>());
+    }
+
     [Fact]
     public async Task A_header_naming_another_tenant_never_overrides_the_token()
     {

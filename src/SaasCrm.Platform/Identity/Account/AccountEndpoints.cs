@@ -39,15 +39,20 @@ public static class AccountEndpoints
         group.MapPost("/logout", LogoutAsync).Validate<RefreshRequest>();
     }
 
-    private static async Task<TokenResponse> LoginAsync(LoginRequest request, ITenantStore tenants, ITenantScopeFactory scopes, CancellationToken ct)
+    /// <summary>The tenant named in the body; without one, the tenant the request resolved (X-Tenant, subdomain); else the host.</summary>
+    private static async Task<TokenResponse> LoginAsync(LoginRequest request, ITenantStore tenants, ITenantScopeFactory scopes, ICurrentTenant resolved, CancellationToken ct)
     {
         TenantInfo? tenant = null;
         if (!string.IsNullOrWhiteSpace(request.Tenant))
         {
             tenant = tenants.FindByName(request.Tenant)
                 ?? throw new BusinessException("tenant.not_found", $"Tenant '{request.Tenant}' was not found.", StatusCodes.Status400BadRequest, "tenant");
-            EnsureActive(tenant);
         }
+        else if (resolved.Id is { } resolvedId)
+        {
+            tenant = tenants.Find(resolvedId);
+        }
+        if (tenant is not null) EnsureActive(tenant);
         await using var scope = scopes.Create(tenant?.Id, tenant?.Name);
         var pair = await scope.Services.GetRequiredService<AccountService>().LoginAsync(request.UserName.Trim(), request.Password, ct);
         return new TokenResponse(pair.AccessToken, pair.RefreshToken, pair.ExpiresIn);
