@@ -51,6 +51,7 @@ public static class HostingExtensions
         {
             module.MapEndpoints(app);
         }
+        app.UseAngularUi();
         return app;
     }
 }

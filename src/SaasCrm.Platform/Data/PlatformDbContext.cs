@@ -27,6 +27,7 @@ public abstract class PlatformDbContext(
     public ModuleCatalog Modules { get; } = modules;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Editions.Edition> Editions => Set<Editions.Edition>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
     public DbSet<PermissionSeed> PermissionSeeds => Set<PermissionSeed>();

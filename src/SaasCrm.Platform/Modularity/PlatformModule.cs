@@ -14,6 +14,7 @@ using SaasCrm.Platform.Auditing;
 using SaasCrm.Platform.BackgroundJobs;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Departments;
+using SaasCrm.Platform.Editions;
 using SaasCrm.Platform.Events;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Identity;
@@ -65,6 +66,9 @@ public sealed class PlatformModule : CrmModule
         services.AddScoped<RoleManagementService>();
         services.AddScoped<DepartmentService>();
         services.AddScoped<TenantService>();
+        services.AddScoped<EditionService>();
+        services.AddSingleton<EditionCache>();
+        services.AddScoped<IEditionLimitChecker, EditionLimitChecker>();
         services.AddScoped<JobAdministrationService>();
         services.AddScoped<PermissionSeeder>();
         services.AddTenantSeeder<PlatformTenantSeeder>();
@@ -158,6 +162,7 @@ public sealed class PlatformModule : CrmModule
         DepartmentEndpoints.Map(endpoints);
         AuditEndpoints.Map(endpoints);
         TenantEndpoints.Map(endpoints);
+        EditionEndpoints.Map(endpoints);
         JobEndpoints.Map(endpoints);
     }
 }

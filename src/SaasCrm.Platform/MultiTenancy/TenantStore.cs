@@ -5,7 +5,7 @@ using SaasCrm.Platform.Data;
 
 namespace SaasCrm.Platform.MultiTenancy;
 
-public sealed record TenantInfo(Guid Id, string Name, string DisplayName, bool IsActive, string? SuspensionReason, string? ConnectionString);
+public sealed record TenantInfo(Guid Id, string Name, string DisplayName, bool IsActive, string? SuspensionReason, string? ConnectionString, Guid? EditionId);
 
 /// <summary>Tenant look-ups for every request, cached briefly; changes on this node invalidate at once.</summary>
 public interface ITenantStore
@@ -51,7 +51,7 @@ public sealed class TenantStore(IServiceScopeFactory scopes, ICurrentTenant curr
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         return db.Tenants.AsNoTracking().Where(predicate)
-            .Select(t => new TenantInfo(t.Id, t.Name, t.DisplayName, t.IsActive, t.SuspensionReason, t.ConnectionString))
+            .Select(t => new TenantInfo(t.Id, t.Name, t.DisplayName, t.IsActive, t.SuspensionReason, t.ConnectionString, t.EditionId))
             .FirstOrDefault();
     }
 }

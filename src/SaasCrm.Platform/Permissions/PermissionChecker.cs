@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Editions;
 using SaasCrm.Platform.MultiTenancy;
 using SaasCrm.Platform.Security;
 
@@ -20,7 +21,8 @@ public sealed class PermissionChecker(
     PlatformDbContext db,
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
-    PermissionDefinitionManager definitions) : IPermissionChecker
+    PermissionDefinitionManager definitions,
+    EditionCache editions) : IPermissionChecker
 {
     private IReadOnlySet<string>? _granted;
 
@@ -37,7 +39,12 @@ public sealed class PermissionChecker(
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { r.Id, r.IsAdministrator })
             .ToListAsync(cancellationToken);
-        var available = definitions.All.Where(p => PermissionDefinitionManager.IsAvailableOn(p, currentTenant.Id)).Select(p => p.Name);
+        // A module the tenant's edition does not include grants nothing, whatever the roles say.
+        var edition = await editions.ForCurrentTenantAsync(cancellationToken);
+        var available = definitions.All
+            .Where(p => PermissionDefinitionManager.IsAvailableOn(p, currentTenant.Id))
+            .Where(p => p.Module is null || edition is null || edition.EnabledModules.Contains(p.Module))
+            .Select(p => p.Name);
         if (roles.Any(r => r.IsAdministrator))
         {
             return _granted = available.ToHashSet();

@@ -19,6 +19,8 @@ public sealed class PermissionDefinitionManager
     }
 
     public IReadOnlyList<PermissionGroupDefinition> Groups { get; }
+    /// <summary>Module names editions can enable.</summary>
+    public IReadOnlyList<string> Modules => Groups.Select(g => g.Module).OfType<string>().Distinct().Order().ToList();
     public IEnumerable<PermissionDefinition> All => _byName.Values;
     public PermissionDefinition? Find(string name) => _byName.GetValueOrDefault(name);
 

@@ -11,24 +11,27 @@ public enum MultiTenancySides
 /// <summary>A display text in the two UI languages.</summary>
 public sealed record LocalizedText(string En, string Zh);
 
-public sealed class PermissionGroupDefinition(string name, LocalizedText displayName)
+public sealed class PermissionGroupDefinition(string name, LocalizedText displayName, string? module)
 {
     private readonly List<PermissionDefinition> _permissions = [];
     public string Name { get; } = name;
     public LocalizedText DisplayName { get; } = displayName;
+    /// <summary>The module an edition must enable for these permissions to be granted; null: always available.</summary>
+    public string? Module { get; } = module;
     public IReadOnlyList<PermissionDefinition> Permissions => _permissions;
 
     public PermissionDefinition Add(string name, LocalizedText displayName, MultiTenancySides side = MultiTenancySides.Tenant, params string[] defaultRoles)
     {
-        var permission = new PermissionDefinition(name, displayName, side, null, defaultRoles);
+        var permission = new PermissionDefinition(name, displayName, side, null, defaultRoles, Module);
         _permissions.Add(permission);
         return permission;
     }
 }
 
 /// <summary>A permission declared in code. Children are finer grants below it (e.g. Users → Users.Create).</summary>
-public sealed class PermissionDefinition(string name, LocalizedText displayName, MultiTenancySides side, PermissionDefinition? parent, IReadOnlyList<string> defaultRoles)
+public sealed class PermissionDefinition(string name, LocalizedText displayName, MultiTenancySides side, PermissionDefinition? parent, IReadOnlyList<string> defaultRoles, string? module)
 {
+    public string? Module { get; } = module;
     private readonly List<PermissionDefinition> _children = [];
     public string Name { get; } = name;
     public LocalizedText DisplayName { get; } = displayName;
@@ -40,7 +43,7 @@ public sealed class PermissionDefinition(string name, LocalizedText displayName,
 
     public PermissionDefinition AddChild(string name, LocalizedText displayName, params string[] defaultRoles)
     {
-        var child = new PermissionDefinition(name, displayName, Side, this, defaultRoles);
+        var child = new PermissionDefinition(name, displayName, Side, this, defaultRoles, Module);
         _children.Add(child);
         return child;
     }
@@ -57,10 +60,11 @@ public sealed class PermissionDefinitionContext
     private readonly List<PermissionGroupDefinition> _groups = [];
     public IReadOnlyList<PermissionGroupDefinition> Groups => _groups;
 
-    public PermissionGroupDefinition AddGroup(string name, LocalizedText displayName)
+    /// <param name="module">Set for a product module an edition can switch off (e.g. "Customers").</param>
+    public PermissionGroupDefinition AddGroup(string name, LocalizedText displayName, string? module = null)
     {
         if (_groups.Any(g => g.Name == name)) throw new InvalidOperationException($"Permission group '{name}' is defined twice.");
-        var group = new PermissionGroupDefinition(name, displayName);
+        var group = new PermissionGroupDefinition(name, displayName, module);
         _groups.Add(group);
         return group;
     }

@@ -9,6 +9,12 @@ public static class PlatformPermissions
         public const string Manage = "Host.Tenants.Manage";
     }
 
+    public static class Editions
+    {
+        public const string Default = "Host.Editions";
+        public const string Manage = "Host.Editions.Manage";
+    }
+
     public static class Jobs
     {
         public const string Default = "Host.Jobs";
@@ -61,6 +67,8 @@ public sealed class PlatformPermissionDefinitionProvider : PermissionDefinitionP
         var host = context.AddGroup("Host", new LocalizedText("SaaS operation", "SaaS 运营"));
         host.Add(PlatformPermissions.Tenants.Default, new("Tenants", "租户"), MultiTenancySides.Host)
             .AddChild(PlatformPermissions.Tenants.Manage, new("Create, edit, suspend and delete tenants", "创建、编辑、停用和删除租户"));
+        host.Add(PlatformPermissions.Editions.Default, new("Editions", "版本"), MultiTenancySides.Host)
+            .AddChild(PlatformPermissions.Editions.Manage, new("Create and edit editions", "创建和编辑版本"));
         host.Add(PlatformPermissions.Jobs.Default, new("Background jobs (all tenants)", "后台任务（全部租户）"), MultiTenancySides.Host)
             .AddChild(PlatformPermissions.Jobs.Manage, new("Retry or cancel jobs", "重试或取消任务"));
 

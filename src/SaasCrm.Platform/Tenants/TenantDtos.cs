@@ -5,8 +5,8 @@ namespace SaasCrm.Platform.Tenants;
 public sealed record TenantDto(Guid Id, string Name, string DisplayName, bool IsActive, string? SuspensionReason, DateTime? SuspendedAt,
     bool HasOwnDatabase, Guid? EditionId, DateTime CreatedAt, string ConcurrencyStamp, TenantUsageDto? Usage = null);
 public sealed record TenantUsageDto(int Users);
-public sealed record CreateTenantRequest(string Name, string DisplayName, string AdminUserName, string AdminPassword, string? AdminEmail, string? ConnectionString = null);
-public sealed record UpdateTenantRequest(string DisplayName, string ConcurrencyStamp);
+public sealed record CreateTenantRequest(string Name, string DisplayName, string AdminUserName, string AdminPassword, string? AdminEmail, string? ConnectionString = null, Guid? EditionId = null);
+public sealed record UpdateTenantRequest(string DisplayName, string ConcurrencyStamp, Guid? EditionId = null);
 public sealed record SuspendTenantRequest(string Reason);
 
 public sealed class CreateTenantRequestValidator : AbstractValidator<CreateTenantRequest>

@@ -59,8 +59,9 @@ public sealed class TenantService(
         }
         if (taken) throw new BusinessException("tenant.name_taken", $"A tenant named '{name}' already exists.", 409, "name");
         await ValidateAdminPasswordAsync(request, ct);
+        await EnsureEditionExistsAsync(request.EditionId, ct);
 
-        var tenant = new Tenant { Name = name, DisplayName = request.DisplayName.Trim(), ConnectionString = NullIfEmpty(request.ConnectionString) };
+        var tenant = new Tenant { Name = name, DisplayName = request.DisplayName.Trim(), ConnectionString = NullIfEmpty(request.ConnectionString), EditionId = request.EditionId };
         var seed = new TenantSeedContext(tenant.Id, name, request.AdminUserName.Trim(), request.AdminPassword, NullIfEmpty(request.AdminEmail));
         if (tenant.ConnectionString is null)
         {
@@ -100,7 +101,9 @@ public sealed class TenantService(
     {
         var tenant = await FindAsync(id, ct);
         db.Entry(tenant).Property(t => t.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp;
+        await EnsureEditionExistsAsync(request.EditionId, ct);
         tenant.DisplayName = request.DisplayName.Trim();
+        tenant.EditionId = request.EditionId;
         await db.SaveChangesAsync(ct);
         store.Invalidate(id);
         return await GetAsync(id, ct);
@@ -164,6 +167,12 @@ public sealed class TenantService(
             (await validator.ValidateAsync(users, probe, request.AdminPassword)).ThrowIfFailed("adminPassword");
         }
         ct.ThrowIfCancellationRequested();
+    }
+
+    private async Task EnsureEditionExistsAsync(Guid? editionId, CancellationToken ct)
+    {
+        if (editionId is { } id && !await db.Editions.AnyAsync(e => e.Id == id, ct))
+            throw new BusinessException("edition.not_found", "The edition does not exist.", 400, "editionId");
     }
 
     private async Task<Tenant> FindAsync(Guid id, CancellationToken ct) =>

@@ -126,7 +126,7 @@ public sealed class ProbeNoteCreatedHandler(PlatformDbContext db) : IEventHandle
 public sealed class ProbePermissions : PermissionDefinitionProvider
 {
     public override void Define(PermissionDefinitionContext context) =>
-        context.AddGroup("Probe", new LocalizedText("Probe", "探针"))
+        context.AddGroup("Probe", new LocalizedText("Probe", "探针"), module: "Probe")
             .Add(ProbeModule.Permission, new LocalizedText("Probe notes", "探针记录"), MultiTenancySides.Tenant,
                 SeededRoles.Sales, SeededRoles.Service, SeededRoles.Manager);
 }

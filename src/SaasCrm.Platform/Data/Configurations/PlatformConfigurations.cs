@@ -24,6 +24,16 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
     }
 }
 
+internal sealed class EditionConfiguration : IEntityTypeConfiguration<Editions.Edition>
+{
+    public void Configure(EntityTypeBuilder<Editions.Edition> b)
+    {
+        b.ToTable("Editions");
+        b.Property(x => x.Name).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Auditing;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Domain;
+using SaasCrm.Platform.Editions;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Security;
 
@@ -14,6 +15,7 @@ public sealed class UserManagementService(
     UserManager<AppUser> users,
     SessionValidator sessions,
     SecurityLogWriter securityLog,
+    IEditionLimitChecker limits,
     TimeProvider clock)
 {
     public async Task<PagedResult<UserDto>> ListAsync(string? filter, bool? isActive, Guid? departmentId, Guid? roleId, string? sort, int? page, int? pageSize, CancellationToken ct)
@@ -47,6 +49,7 @@ public sealed class UserManagementService(
 
     public async Task<UserDto> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
+        await limits.EnsureCanAddAsync(EditionLimits.Users, c => db.Users.CountAsync(c), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new AppUser
         {
