@@ -1,10 +1,26 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideTranslateService } from '@ngx-translate/core';
+import { zh_CN, provideNzI18n } from 'ng-zorro-antd/i18n';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { routes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { languageInterceptor } from './core/http/language.interceptor';
+import { BundledTranslationLoader } from './core/i18n/bundled-translation-loader';
+import { DEFAULT_LANGUAGE } from './core/i18n/languages';
+import { APP_ICONS } from './core/icons';
+import { provideStartup } from './core/startup/startup';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(routes)
-  ]
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    provideHttpClient(withInterceptors([languageInterceptor, authInterceptor])),
+    provideTranslateService({ loader: BundledTranslationLoader, fallbackLang: DEFAULT_LANGUAGE }),
+    provideNzI18n(zh_CN),
+    provideNzIcons(APP_ICONS),
+    provideStartup(),
+  ],
 };

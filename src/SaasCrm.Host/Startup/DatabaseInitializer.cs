@@ -40,6 +40,7 @@ public sealed partial class DatabaseInitializer(
             if (tenant.HasOwnDatabase) await scope.Services.GetRequiredService<IDatabaseSchemaManager>().EnsureSchemaAsync(ct);
             // Permissions added by modules since the last start reach existing tenants' seeded roles.
             await scope.Services.GetRequiredService<PermissionSeeder>().SeedDefaultsAsync(ct);
+            await scope.Services.GetRequiredService<SaasCrm.Platform.Dictionaries.DictionarySeeder>().SeedMissingAsync(ct);
             await scope.Services.GetRequiredService<PlatformDbContext>().SaveChangesAsync(ct);
         }
 

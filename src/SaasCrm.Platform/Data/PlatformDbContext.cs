@@ -32,6 +32,8 @@ public abstract class PlatformDbContext(
     public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
     public DbSet<PermissionSeed> PermissionSeeds => Set<PermissionSeed>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Dictionaries.DictionaryType> DictionaryTypes => Set<Dictionaries.DictionaryType>();
+    public DbSet<Dictionaries.DictionaryItem> DictionaryItems => Set<Dictionaries.DictionaryItem>();
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
     public DbSet<EntityChange> EntityChanges => Set<EntityChange>();
     public DbSet<SecurityLog> SecurityLogs => Set<SecurityLog>();

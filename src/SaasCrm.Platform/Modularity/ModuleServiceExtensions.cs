@@ -33,6 +33,13 @@ public static class ModuleServiceExtensions
         return services;
     }
 
+    public static IServiceCollection AddDictionaries<TProvider>(this IServiceCollection services)
+        where TProvider : Dictionaries.DictionaryDefinitionProvider
+    {
+        services.AddSingleton<Dictionaries.DictionaryDefinitionProvider, TProvider>();
+        return services;
+    }
+
     public static IServiceCollection AddTenantSeeder<TSeeder>(this IServiceCollection services) where TSeeder : class, ITenantDataSeeder
     {
         services.AddScoped<ITenantDataSeeder, TSeeder>();

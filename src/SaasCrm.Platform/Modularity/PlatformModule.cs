@@ -14,6 +14,7 @@ using SaasCrm.Platform.Auditing;
 using SaasCrm.Platform.BackgroundJobs;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Departments;
+using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Editions;
 using SaasCrm.Platform.Events;
 using SaasCrm.Platform.Http;
@@ -72,6 +73,10 @@ public sealed class PlatformModule : CrmModule
         services.AddScoped<JobAdministrationService>();
         services.AddScoped<PermissionSeeder>();
         services.AddTenantSeeder<PlatformTenantSeeder>();
+        services.AddTenantSeeder<DictionarySeeder>();
+        services.AddScoped<DictionarySeeder>();
+        services.AddScoped<IDictionaryLookup, DictionaryLookup>();
+        services.AddScoped<DictionaryAdminService>();
 
         // Jobs and the outbox.
         services.AddSingleton<IJobSignal, JobSignal>();
@@ -163,6 +168,7 @@ public sealed class PlatformModule : CrmModule
         AuditEndpoints.Map(endpoints);
         TenantEndpoints.Map(endpoints);
         EditionEndpoints.Map(endpoints);
+        DictionaryEndpoints.Map(endpoints);
         JobEndpoints.Map(endpoints);
     }
 }

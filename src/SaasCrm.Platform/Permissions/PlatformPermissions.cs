@@ -39,6 +39,18 @@ public static class PlatformPermissions
         public const string Manage = "Departments.Manage";
     }
 
+    public static class Dictionaries
+    {
+        public const string Default = "Dictionaries";
+        public const string Manage = "Dictionaries.Manage";
+    }
+
+    public static class CustomFields
+    {
+        public const string Default = "CustomFields";
+        public const string Manage = "CustomFields.Manage";
+    }
+
     public static class Audit
     {
         public const string EntityChanges = "Audit.EntityChanges";
@@ -82,6 +94,14 @@ public sealed class PlatformPermissionDefinitionProvider : PermissionDefinitionP
         organization.Add(PlatformPermissions.Departments.Default, new("Departments", "部门"), MultiTenancySides.Tenant,
                 SeededRoles.Sales, SeededRoles.Service, SeededRoles.Manager)
             .AddChild(PlatformPermissions.Departments.Manage, new("Create, move and edit departments and members", "创建、移动和编辑部门及成员"));
+
+        var lowCode = context.AddGroup("Configuration", new LocalizedText("Configuration", "配置"));
+        lowCode.Add(PlatformPermissions.Dictionaries.Default, new("Data dictionaries", "数据字典"), MultiTenancySides.Tenant,
+                SeededRoles.Sales, SeededRoles.Service, SeededRoles.Manager)
+            .AddChild(PlatformPermissions.Dictionaries.Manage, new("Edit dictionaries", "编辑数据字典"));
+        lowCode.Add(PlatformPermissions.CustomFields.Default, new("Custom fields", "自定义字段"), MultiTenancySides.Tenant,
+                SeededRoles.Sales, SeededRoles.Service, SeededRoles.Manager)
+            .AddChild(PlatformPermissions.CustomFields.Manage, new("Define custom fields", "定义自定义字段"));
 
         var audit = context.AddGroup("Audit", new LocalizedText("Audit", "审计"));
         audit.Add(PlatformPermissions.Audit.EntityChanges, new("Change history of records", "数据变更历史"), MultiTenancySides.Both, SeededRoles.Manager);

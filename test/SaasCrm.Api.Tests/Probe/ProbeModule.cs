@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Domain;
 using SaasCrm.Platform.Events;
 using SaasCrm.Platform.Modularity;
@@ -28,6 +29,7 @@ public sealed class ProbeModule : CrmModule
         services.AddPermissionDefinitions<ProbePermissions>();
         services.AddEventHandler<ProbeNoteCreated, ProbeNoteCreatedHandler>();
         services.AddBackgroundJob<ProbeJobArgs, ProbeJob>(maxAttempts: 3);
+        services.AddScoped<IDictionaryUsageProbe, ProbeDictionaryUsage>();
     }
 
     public override void ConfigureModel(ModelBuilder builder)
@@ -37,6 +39,7 @@ public sealed class ProbeModule : CrmModule
             b.ToTable("ProbeNotes");
             b.Property(x => x.Title).HasMaxLength(200).IsRequired();
             b.Property(x => x.Amount).HasPrecision(18, 2);
+            b.Property(x => x.Source).HasMaxLength(64);
             b.HasIndex(x => new { x.TenantId, x.OwnerId });
         });
         builder.Entity<ProbeEventLog>(b =>
@@ -60,19 +63,22 @@ public sealed class ProbeModule : CrmModule
             var note = await query.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new EntityNotFoundException("ProbeNote", id);
             return ToDto(note);
         }).RequirePermission(Permission);
-        group.MapPost("/", async (CreateProbeNote request, PlatformDbContext db, ICurrentUser user, IEventPublisher events, CancellationToken ct) =>
+        group.MapPost("/", async (CreateProbeNote request, PlatformDbContext db, ICurrentUser user, IEventPublisher events, IDictionaryLookup dictionaries, CancellationToken ct) =>
         {
-            var note = new ProbeNote { Title = request.Title, Amount = request.Amount, OwnerId = user.Id!.Value };
+            await dictionaries.EnsureSelectableAsync("customer-source", request.Source, "source", cancellationToken: ct);
+            var note = new ProbeNote { Title = request.Title, Amount = request.Amount, OwnerId = user.Id!.Value, Source = request.Source };
             db.Add(note);
             await events.PublishAsync(new ProbeNoteCreated(note.Id, note.Title), ct);
             if (request.FailBeforeCommit) throw new BusinessException("probe.rollback", "Failing on purpose before the commit.");
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/probe-notes/{note.Id}", ToDto(note));
         }).RequirePermission(Permission);
-        group.MapPut("/{id:guid}", async (Guid id, UpdateProbeNote request, PlatformDbContext db, IDataScopeFilter scope, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async (Guid id, UpdateProbeNote request, PlatformDbContext db, IDataScopeFilter scope, IDictionaryLookup dictionaries, CancellationToken ct) =>
         {
             var query = await scope.ApplyAsync(db.Set<ProbeNote>(), ct);
             var note = await query.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new EntityNotFoundException("ProbeNote", id);
+            await dictionaries.EnsureSelectableAsync("customer-source", request.Source, "source", note.Source, ct);
+            note.Source = request.Source;
             db.Entry(note).Property(n => n.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp;
             note.Title = request.Title;
             note.Amount = request.Amount;
@@ -89,7 +95,7 @@ public sealed class ProbeModule : CrmModule
         }).RequirePermission(Permission);
     }
 
-    private static ProbeNoteDto ToDto(ProbeNote n) => new(n.Id, n.Title, n.Amount, n.OwnerId, n.ConcurrencyStamp);
+    private static ProbeNoteDto ToDto(ProbeNote n) => new(n.Id, n.Title, n.Amount, n.OwnerId, n.Source, n.ConcurrencyStamp);
 }
 
 public sealed class ProbeNote : AuditedEntity, IHasOwner
@@ -97,6 +103,15 @@ public sealed class ProbeNote : AuditedEntity, IHasOwner
     public string Title { get; set; } = "";
     public decimal Amount { get; set; }
     public Guid OwnerId { get; set; }
+    /// <summary>A dictionary value (customer-source), to exercise the dictionary API.</summary>
+    public string? Source { get; set; }
+}
+
+/// <summary>Probe notes store customer-source codes, so those codes are "used".</summary>
+public sealed class ProbeDictionaryUsage(PlatformDbContext db) : IDictionaryUsageProbe
+{
+    public Task<bool> IsUsedAsync(string typeCode, string itemCode, CancellationToken cancellationToken) =>
+        typeCode == "customer-source" ? db.Set<ProbeNote>().AnyAsync(n => n.Source == itemCode, cancellationToken) : Task.FromResult(false);
 }
 
 /// <summary>Written by the event handler: proves the handler ran, once, in the publishing tenant.</summary>
@@ -107,9 +122,9 @@ public sealed class ProbeEventLog : Entity, IMultiTenant
     public Guid NoteId { get; set; }
 }
 
-public sealed record ProbeNoteDto(Guid Id, string Title, decimal Amount, Guid OwnerId, string ConcurrencyStamp);
-public sealed record CreateProbeNote(string Title, decimal Amount = 0, bool FailBeforeCommit = false);
-public sealed record UpdateProbeNote(string Title, decimal Amount, string ConcurrencyStamp);
+public sealed record ProbeNoteDto(Guid Id, string Title, decimal Amount, Guid OwnerId, string? Source, string ConcurrencyStamp);
+public sealed record CreateProbeNote(string Title, decimal Amount = 0, bool FailBeforeCommit = false, string? Source = null);
+public sealed record UpdateProbeNote(string Title, decimal Amount, string ConcurrencyStamp, string? Source = null);
 public sealed record ProbeNoteCreated(Guid NoteId, string Title);
 
 public sealed class ProbeNoteCreatedHandler(PlatformDbContext db) : IEventHandler<ProbeNoteCreated>

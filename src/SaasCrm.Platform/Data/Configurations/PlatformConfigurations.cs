@@ -107,6 +107,33 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     }
 }
 
+internal sealed class DictionaryTypeConfiguration : IEntityTypeConfiguration<Dictionaries.DictionaryType>
+{
+    public void Configure(EntityTypeBuilder<Dictionaries.DictionaryType> b)
+    {
+        b.ToTable("DictionaryTypes");
+        b.Property(x => x.Code).HasMaxLength(64).IsRequired();
+        b.Property(x => x.NameEn).HasMaxLength(128).IsRequired();
+        b.Property(x => x.NameZh).HasMaxLength(128).IsRequired();
+        b.Property(x => x.NumericValueName).HasMaxLength(64);
+        b.HasIndex(x => new { x.TenantId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class DictionaryItemConfiguration : IEntityTypeConfiguration<Dictionaries.DictionaryItem>
+{
+    public void Configure(EntityTypeBuilder<Dictionaries.DictionaryItem> b)
+    {
+        b.ToTable("DictionaryItems");
+        b.Property(x => x.Code).HasMaxLength(64).IsRequired();
+        b.Property(x => x.LabelEn).HasMaxLength(128).IsRequired();
+        b.Property(x => x.LabelZh).HasMaxLength(128).IsRequired();
+        b.Property(x => x.Color).HasMaxLength(7);
+        b.Property(x => x.NumericValue).HasPrecision(18, 4);
+        b.HasIndex(x => new { x.TenantId, x.TypeId, x.Code }).IsUnique();
+    }
+}
+
 internal sealed class UserDepartmentConfiguration : IEntityTypeConfiguration<UserDepartment>
 {
     public void Configure(EntityTypeBuilder<UserDepartment> b)

@@ -1,0 +1,90 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { AccountService } from '../../shared/api/generated/services/account.service';
+import { TokenResponse } from '../../shared/api/generated/models/token-response';
+import { readSession, Session, writeSession } from './session-storage';
+
+/** Sign-in, token refresh (once per failure, shared by concurrent requests) and sign-out. */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly account = inject(AccountService);
+  private readonly router = inject(Router);
+  private readonly session = signal<Session | null>(readSession());
+  private refreshing: Promise<boolean> | null = null;
+
+  readonly isSignedIn = computed(() => this.session() !== null);
+  readonly accessToken = computed(() => this.session()?.accessToken ?? null);
+
+  async login(tenant: string, userName: string, password: string): Promise<void> {
+    const tokens = await this.account.apiAccountLoginPost({
+      body: { tenant: tenant.trim() || null, userName: userName.trim(), password },
+    });
+    this.store(tokens);
+  }
+
+  /**
+   * Exchanges the refresh token for new tokens. Concurrent callers share one request; when another tab
+   * has already rotated the tokens, their newer pair is taken instead of presenting a spent token.
+   */
+  refresh(failedAccessToken: string | null): Promise<boolean> {
+    const stored = readSession();
+    if (stored && stored.accessToken !== failedAccessToken) {
+      this.session.set(stored);
+      return Promise.resolve(true);
+    }
+    if (!stored) {
+      this.session.set(null);
+      return Promise.resolve(false);
+    }
+    this.refreshing ??= this.account
+      .apiAccountRefreshPost({ body: { refreshToken: stored.refreshToken } })
+      .then((tokens) => {
+        this.store(tokens);
+        return true;
+      })
+      .catch(() => {
+        this.clear();
+        return false;
+      })
+      .finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  /** Revokes the refresh token on the server and forgets the session. */
+  async logout(): Promise<void> {
+    const current = this.session();
+    this.clear();
+    if (current) {
+      try {
+        await this.account.apiAccountLogoutPost({ body: { refreshToken: current.refreshToken } });
+      } catch {
+        // the session is gone locally either way
+      }
+    }
+    await this.router.navigate(['/login']);
+  }
+
+  /** The session is over (refresh failed): back to the login page, then to where the user was. */
+  endSession(returnUrl: string): void {
+    this.clear();
+    // Before the first navigation has finished, the route guard sends the user to the login page itself.
+    if (!this.router.navigated || this.router.url.startsWith('/login')) return;
+    const target = returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {};
+    void this.router.navigate(['/login'], { queryParams: target });
+  }
+
+  clear(): void {
+    writeSession(null);
+    this.session.set(null);
+  }
+
+  private store(tokens: TokenResponse): void {
+    const session: Session = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: Date.now() + Number(tokens.expiresIn) * 1000,
+    };
+    writeSession(session);
+    this.session.set(session);
+  }
+}

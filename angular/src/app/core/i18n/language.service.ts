@@ -1,0 +1,47 @@
+import { DOCUMENT } from '@angular/common';
+import { inject, Injectable, signal } from '@angular/core';
+import { TranslateService } from '@ngx-translate/core';
+import { enUS, zhCN } from 'date-fns/locale';
+import { en_US, NzI18nService, zh_CN } from 'ng-zorro-antd/i18n';
+import { firstValueFrom } from 'rxjs';
+import { initialLanguage, Language, LANGUAGE_STORAGE_KEY } from './languages';
+
+/** The current UI language: switches the texts, ng-zorro's own locale and date locale, and is remembered. */
+@Injectable({ providedIn: 'root' })
+export class LanguageService {
+  private readonly translate = inject(TranslateService);
+  private readonly nzI18n = inject(NzI18nService);
+  private readonly document = inject(DOCUMENT);
+  private readonly storage = safeStorage();
+  private readonly language = signal<Language>(initialLanguage(this.storage, globalThis.navigator?.language));
+
+  /** The language in use, as a signal. */
+  readonly current = this.language.asReadonly();
+
+  /** Loads the remembered language; called once at start-up. */
+  init(): Promise<void> {
+    return this.use(this.language());
+  }
+
+  async use(language: Language): Promise<void> {
+    await firstValueFrom(this.translate.use(language));
+    this.nzI18n.setLocale(language === 'zh-CN' ? zh_CN : en_US);
+    this.nzI18n.setDateLocale(language === 'zh-CN' ? zhCN : enUS);
+    this.document.documentElement.lang = language;
+    this.storage?.setItem(LANGUAGE_STORAGE_KEY, language);
+    this.language.set(language);
+  }
+
+  /** The text of a key in the current language (for code that is not a template). */
+  instant(key: string, params?: Record<string, unknown>): string {
+    return this.translate.instant(key, params) as string;
+  }
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+/** One entry of the side menu: shown only when the user holds one of its permissions. */
+export interface MenuItem {
+  /** translation key */
+  label: string;
+  icon: string;
+  route: string;
+  permission: string | readonly string[];
+}
+
+export interface MenuGroup {
+  label: string;
+  icon: string;
+  items: readonly MenuItem[];
+}
+
+export const MENU: readonly MenuGroup[] = [
+  {
+    label: 'menu.operations',
+    icon: 'cloud-server',
+    items: [
+      { label: 'menu.tenants', icon: 'cluster', route: '/host/tenants', permission: 'Host.Tenants' },
+      { label: 'menu.hostJobs', icon: 'schedule', route: '/host/jobs', permission: 'Host.Jobs' },
+    ],
+  },
+  {
+    label: 'menu.administration',
+    icon: 'setting',
+    items: [
+      { label: 'menu.users', icon: 'user', route: '/admin/users', permission: 'Identity.Users' },
+      { label: 'menu.roles', icon: 'safety-certificate', route: '/admin/roles', permission: 'Identity.Roles' },
+      { label: 'menu.departments', icon: 'apartment', route: '/admin/departments', permission: 'Departments' },
+      { label: 'menu.audit', icon: 'audit', route: '/admin/audit', permission: ['Audit.EntityChanges', 'Audit.SecurityLogs'] },
+      { label: 'menu.jobs', icon: 'schedule', route: '/admin/jobs', permission: 'Jobs' },
+    ],
+  },
+];
+
+/** The menu as the user may use it: items without a granted permission and emptied groups are left out. */
+export function visibleMenu(menu: readonly MenuGroup[], has: (permission: string | readonly string[]) => boolean): MenuGroup[] {
+  return menu
+    .map((group) => ({ ...group, items: group.items.filter((item) => has(item.permission)) }))
+    .filter((group) => group.items.length > 0);
+}

@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { NzBreadCrumbModule } from 'ng-zorro-antd/breadcrumb';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { NzMenuModule } from 'ng-zorro-antd/menu';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { filter, map } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { LanguageService } from '../core/i18n/language.service';
+import { Language, LANGUAGES } from '../core/i18n/languages';
+import { PermissionStore } from '../core/permissions/permission.store';
+import { collectCrumbs } from './breadcrumbs';
+import { MENU, visibleMenu } from './menu';
+
+/** The frame of every signed-in page: header, side menu built from the user's permissions, breadcrumbs. */
+@Component({
+  selector: 'app-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    FormsModule,
+    TranslatePipe,
+    NzLayoutModule,
+    NzMenuModule,
+    NzIconModule,
+    NzDropDownModule,
+    NzBreadCrumbModule,
+    NzBadgeModule,
+    NzInputModule,
+    NzButtonModule,
+    NzTooltipModule,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.less',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly messages = inject(NzMessageService);
+  protected readonly permissions = inject(PermissionStore);
+  protected readonly language = inject(LanguageService);
+  protected readonly languages = LANGUAGES;
+
+  protected readonly collapsed = signal(false);
+  protected readonly search = signal('');
+  protected readonly menu = computed(() => visibleMenu(MENU, (p) => this.permissions.has(p)));
+  protected readonly crumbs = toSignal(
+    this.router.events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      map(() => collectCrumbs(this.route.snapshot)),
+    ),
+    { initialValue: collectCrumbs(this.route.snapshot) },
+  );
+
+  protected switchLanguage(language: Language): void {
+    void this.language.use(language);
+  }
+
+  protected runSearch(): void {
+    this.messages.info(this.language.instant('shell.searchComingSoon'));
+  }
+
+  protected logout(): void {
+    void this.auth.logout().then(() => this.permissions.reset());
+  }
+}
