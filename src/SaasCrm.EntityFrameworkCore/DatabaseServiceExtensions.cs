@@ -71,11 +71,16 @@ public static class DatabaseServiceExtensions
     }
 }
 
-/// <summary>Keeps EF's model cache apart for DbContexts composed from different module sets (tests compose their own).</summary>
+/// <summary>
+/// Keeps EF's model cache apart for DbContexts composed from different module sets (tests compose their own)
+/// and for each provider (the model differs slightly per provider, e.g. decimals on SQLite).
+/// </summary>
 internal sealed class ModuleModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
-        context is PlatformDbContext platform ? (context.GetType(), platform.Modules.Key, designTime) : (context.GetType(), designTime);
+        context is PlatformDbContext platform
+            ? (context.GetType(), platform.Modules.Key, context.Database.ProviderName, designTime)
+            : (context.GetType(), context.Database.ProviderName, designTime);
 }
 
 /// <summary>Applies the provider's migrations to the current tenant's database.</summary>

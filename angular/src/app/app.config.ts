@@ -1,7 +1,16 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
-import { provideTranslateService } from '@ngx-translate/core';
+import {
+  DefaultMissingTranslationHandler,
+  MissingTranslationHandler,
+  provideTranslateService,
+  TranslateCompiler,
+  TranslateDefaultParser,
+  TranslateLoader,
+  TranslateNoOpCompiler,
+  TranslateParser,
+} from '@ngx-translate/core';
 import { zh_CN, provideNzI18n } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { routes } from './app.routes';
@@ -18,7 +27,14 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     provideHttpClient(withInterceptors([languageInterceptor, authInterceptor])),
-    provideTranslateService({ loader: BundledTranslationLoader, fallbackLang: DEFAULT_LANGUAGE }),
+    // Explicit provider objects: ngx-translate tells classes from factories by their source text, which minification changes.
+    provideTranslateService({
+      loader: { provide: TranslateLoader, useClass: BundledTranslationLoader },
+      compiler: { provide: TranslateCompiler, useClass: TranslateNoOpCompiler },
+      parser: { provide: TranslateParser, useClass: TranslateDefaultParser },
+      missingTranslationHandler: { provide: MissingTranslationHandler, useClass: DefaultMissingTranslationHandler },
+      fallbackLang: DEFAULT_LANGUAGE,
+    }),
     provideNzI18n(zh_CN),
     provideNzIcons(APP_ICONS),
     provideStartup(),

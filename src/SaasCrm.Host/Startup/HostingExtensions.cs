@@ -20,6 +20,7 @@ public static class HostingExtensions
             module.ConfigureServices(services, builder.Configuration);
         }
         services.AddDictionaries<Catalog.CrmDictionaries>();
+        Catalog.CrmRecordTypes.Register(services);
         services.AddSaasCrmDatabase(builder.Configuration);
         // Relative data paths (SQLite file, signing key) are relative to the host project, wherever `dotnet run` starts.
         var contentRoot = builder.Environment.ContentRootPath;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace SaasCrm.Host.Startup;
@@ -40,7 +41,7 @@ public static class SpaHosting
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache, no-store, must-revalidate";
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"));
-        }).AllowAnonymous();
+        }).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).AllowAnonymous(); // other methods keep their 405
         return app;
     }
 

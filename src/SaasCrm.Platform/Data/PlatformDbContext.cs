@@ -32,6 +32,8 @@ public abstract class PlatformDbContext(
     public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
     public DbSet<PermissionSeed> PermissionSeeds => Set<PermissionSeed>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<CustomFields.CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFields.CustomFieldDefinition>();
+    public DbSet<CustomFields.CustomFieldValue> CustomFieldValues => Set<CustomFields.CustomFieldValue>();
     public DbSet<Dictionaries.DictionaryType> DictionaryTypes => Set<Dictionaries.DictionaryType>();
     public DbSet<Dictionaries.DictionaryItem> DictionaryItems => Set<Dictionaries.DictionaryItem>();
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
@@ -57,9 +59,19 @@ public abstract class PlatformDbContext(
 
     private void ApplyConventions(ModelBuilder builder)
     {
+        var sqlite = Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()))
         {
             var clr = entityType.ClrType;
+            if (sqlite)
+            {
+                // SQLite cannot compare, order or aggregate decimals; the embedded database stores them as REAL
+                // (15 significant digits). MariaDB/MySQL keep exact DECIMAL columns.
+                foreach (var property in entityType.GetProperties().Where(p => p.ClrType == typeof(decimal) || p.ClrType == typeof(decimal?)))
+                {
+                    builder.Entity(clr).Property(property.Name).HasConversion(property.ClrType == typeof(decimal) ? typeof(double) : typeof(double?));
+                }
+            }
             if (typeof(IHasConcurrencyStamp).IsAssignableFrom(clr))
             {
                 builder.Entity(clr).Property(nameof(IHasConcurrencyStamp.ConcurrencyStamp)).IsConcurrencyToken().HasMaxLength(40);

@@ -40,6 +40,13 @@ public static class ModuleServiceExtensions
         return services;
     }
 
+    /// <summary>Lets tenant admins add custom fields to a record type of the module.</summary>
+    public static IServiceCollection AddCustomFieldEntityType(this IServiceCollection services, string name, LocalizedText displayName)
+    {
+        GetOrAddRegistry<CustomFields.CustomFieldEntityTypes>(services).Add(new CustomFields.CustomFieldEntityType(name, displayName));
+        return services;
+    }
+
     public static IServiceCollection AddTenantSeeder<TSeeder>(this IServiceCollection services) where TSeeder : class, ITenantDataSeeder
     {
         services.AddScoped<ITenantDataSeeder, TSeeder>();

@@ -13,6 +13,7 @@ using Microsoft.IdentityModel.Tokens;
 using SaasCrm.Platform.Auditing;
 using SaasCrm.Platform.BackgroundJobs;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.CustomFields;
 using SaasCrm.Platform.Departments;
 using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Editions;
@@ -77,6 +78,10 @@ public sealed class PlatformModule : CrmModule
         services.AddScoped<DictionarySeeder>();
         services.AddScoped<IDictionaryLookup, DictionaryLookup>();
         services.AddScoped<DictionaryAdminService>();
+        services.AddScoped<CustomFieldService>();
+        services.AddScoped<CustomFieldAdminService>();
+        services.AddScoped<IDictionaryUsageProbe, CustomFieldDictionaryUsage>();
+        ModuleServiceExtensions.GetOrAddRegistry<CustomFieldEntityTypes>(services);
 
         // Jobs and the outbox.
         services.AddSingleton<IJobSignal, JobSignal>();
@@ -169,6 +174,7 @@ public sealed class PlatformModule : CrmModule
         TenantEndpoints.Map(endpoints);
         EditionEndpoints.Map(endpoints);
         DictionaryEndpoints.Map(endpoints);
+        CustomFieldEndpoints.Map(endpoints);
         JobEndpoints.Map(endpoints);
     }
 }

@@ -35,6 +35,7 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
         builder.UseSetting("Database:Provider", Kind == DatabaseKind.Sqlite ? "Sqlite" : "MySql");
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("DataFolder:Path", dataFolder);
+        builder.UseSetting("Ui:Path", UiFolder(dataFolder));
         builder.UseSetting("Token:SigningKey", "test-signing-key-that-is-long-enough-0123456789");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("MultiTenancy:RootDomain", "crm.test");
@@ -53,6 +54,15 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
             services.RemoveAll<IDatabaseSchemaManager>();
             services.AddScoped<IDatabaseSchemaManager, EnsureCreatedSchemaManager>();
         });
+    }
+
+    /// <summary>A stand-in UI build (index.html and one hashed asset), so UI hosting is tested without building Angular.</summary>
+    private static string UiFolder(string dataFolder)
+    {
+        var ui = Directory.CreateDirectory(Path.Combine(dataFolder, "ui")).FullName;
+        File.WriteAllText(Path.Combine(ui, "index.html"), "<!doctype html><html><body><app-root></app-root></body></html>");
+        File.WriteAllText(Path.Combine(ui, "main-ABCD1234.js"), "console.log('app');");
+        return ui;
     }
 
     /// <summary>The test model includes the probe module's tables, which no migration knows.</summary>

@@ -91,3 +91,27 @@ public abstract class ErrorHandlingTests(ApiFixture api)
 
 public sealed class ErrorHandlingTestsSqlite(SqliteApi api) : ErrorHandlingTests(api), IClassFixture<SqliteApi>;
 public sealed class ErrorHandlingTestsMariaDb(MariaDbApi api) : ErrorHandlingTests(api), IClassFixture<MariaDbApi>;
+
+/// <summary>The UI is served on the API's port: deep links reload, assets are cached, API paths stay API.</summary>
+public sealed class UiHostingTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    [Fact]
+    public async Task Deep_links_get_index_html_uncached_assets_are_cached_for_a_year_and_api_paths_stay_problem_details()
+    {
+        var client = api.Anonymous().Http;
+        var deepLink = await client.GetAsync("/admin/users/42");
+        Assert.Equal(HttpStatusCode.OK, deepLink.StatusCode);
+        Assert.Contains("<app-root>", await deepLink.Content.ReadAsStringAsync());
+        Assert.True(deepLink.Headers.CacheControl?.NoStore);
+
+        var root = await client.GetAsync("/");
+        Assert.Contains("<app-root>", await root.Content.ReadAsStringAsync());
+
+        var asset = await client.GetAsync("/main-ABCD1234.js");
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Equal(TimeSpan.FromDays(365), asset.Headers.CacheControl?.MaxAge);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/missing-file.js")).StatusCode);
+        await ApiClient.ExpectProblem(await client.GetAsync("/api/not-a-route"), HttpStatusCode.NotFound, "not_found");
+    }
+}

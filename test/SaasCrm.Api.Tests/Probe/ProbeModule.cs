@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using SaasCrm.Platform.CustomFields;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Domain;
@@ -23,6 +25,7 @@ namespace SaasCrm.Api.Tests.Probe;
 public sealed class ProbeModule : CrmModule
 {
     public const string Permission = "Probe.Notes";
+    public const string EntityType = "probe-note";
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +33,7 @@ public sealed class ProbeModule : CrmModule
         services.AddEventHandler<ProbeNoteCreated, ProbeNoteCreatedHandler>();
         services.AddBackgroundJob<ProbeJobArgs, ProbeJob>(maxAttempts: 3);
         services.AddScoped<IDictionaryUsageProbe, ProbeDictionaryUsage>();
+        services.AddCustomFieldEntityType(EntityType, new LocalizedText("Probe note", "探针记录"));
     }
 
     public override void ConfigureModel(ModelBuilder builder)
@@ -52,33 +56,41 @@ public sealed class ProbeModule : CrmModule
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/probe-notes");
-        group.MapGet("/", async (PlatformDbContext db, IDataScopeFilter scope, CancellationToken ct) =>
+        group.MapGet("/", async (HttpRequest http, string? sort, PlatformDbContext db, IDataScopeFilter scope, CustomFieldService fields, CancellationToken ct) =>
         {
             var query = await scope.ApplyAsync(db.Set<ProbeNote>().AsNoTracking(), ct);
-            return await query.OrderBy(n => n.Title).Select(n => ToDto(n)).ToListAsync(ct);
+            query = await fields.FilterAsync(query, EntityType, CustomFieldService.ParseFilters(http.Query), ct);
+            query = sort is { } s && s.TrimStart('-').StartsWith("cf.", StringComparison.Ordinal)
+                ? await fields.OrderByAsync(query, EntityType, s.TrimStart('-')[3..], s.StartsWith('-'), ct)
+                : query.OrderBy(n => n.Title);
+            var notes = await query.ToListAsync(ct);
+            var values = await fields.LoadAsync(EntityType, notes.Select(n => n.Id).ToList(), ct);
+            return notes.Select(n => ToDto(n, values[n.Id])).ToList();
         }).RequirePermission(Permission);
-        group.MapGet("/{id:guid}", async (Guid id, PlatformDbContext db, IDataScopeFilter scope, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, PlatformDbContext db, IDataScopeFilter scope, CustomFieldService fields, CancellationToken ct) =>
         {
             var query = await scope.ApplyAsync(db.Set<ProbeNote>().AsNoTracking(), ct);
             var note = await query.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new EntityNotFoundException("ProbeNote", id);
-            return ToDto(note);
+            return ToDto(note, (await fields.LoadAsync(EntityType, [id], ct))[id]);
         }).RequirePermission(Permission);
-        group.MapPost("/", async (CreateProbeNote request, PlatformDbContext db, ICurrentUser user, IEventPublisher events, IDictionaryLookup dictionaries, CancellationToken ct) =>
+        group.MapPost("/", async (CreateProbeNote request, PlatformDbContext db, ICurrentUser user, IEventPublisher events, IDictionaryLookup dictionaries, CustomFieldService fields, CancellationToken ct) =>
         {
             await dictionaries.EnsureSelectableAsync("customer-source", request.Source, "source", cancellationToken: ct);
             var note = new ProbeNote { Title = request.Title, Amount = request.Amount, OwnerId = user.Id!.Value, Source = request.Source };
             db.Add(note);
+            await fields.SaveAsync(EntityType, note.Id, request.CustomFields, isCreate: true, ct);
             await events.PublishAsync(new ProbeNoteCreated(note.Id, note.Title), ct);
             if (request.FailBeforeCommit) throw new BusinessException("probe.rollback", "Failing on purpose before the commit.");
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/probe-notes/{note.Id}", ToDto(note));
         }).RequirePermission(Permission);
-        group.MapPut("/{id:guid}", async (Guid id, UpdateProbeNote request, PlatformDbContext db, IDataScopeFilter scope, IDictionaryLookup dictionaries, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async (Guid id, UpdateProbeNote request, PlatformDbContext db, IDataScopeFilter scope, IDictionaryLookup dictionaries, CustomFieldService fields, CancellationToken ct) =>
         {
             var query = await scope.ApplyAsync(db.Set<ProbeNote>(), ct);
             var note = await query.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new EntityNotFoundException("ProbeNote", id);
             await dictionaries.EnsureSelectableAsync("customer-source", request.Source, "source", note.Source, ct);
             note.Source = request.Source;
+            await fields.SaveAsync(EntityType, note.Id, request.CustomFields, isCreate: false, ct);
             db.Entry(note).Property(n => n.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp;
             note.Title = request.Title;
             note.Amount = request.Amount;
@@ -95,7 +107,8 @@ public sealed class ProbeModule : CrmModule
         }).RequirePermission(Permission);
     }
 
-    private static ProbeNoteDto ToDto(ProbeNote n) => new(n.Id, n.Title, n.Amount, n.OwnerId, n.Source, n.ConcurrencyStamp);
+    private static ProbeNoteDto ToDto(ProbeNote n, IReadOnlyDictionary<string, object?>? customFields = null) =>
+        new(n.Id, n.Title, n.Amount, n.OwnerId, n.Source, n.ConcurrencyStamp, customFields ?? new Dictionary<string, object?>());
 }
 
 public sealed class ProbeNote : AuditedEntity, IHasOwner
@@ -122,9 +135,9 @@ public sealed class ProbeEventLog : Entity, IMultiTenant
     public Guid NoteId { get; set; }
 }
 
-public sealed record ProbeNoteDto(Guid Id, string Title, decimal Amount, Guid OwnerId, string? Source, string ConcurrencyStamp);
-public sealed record CreateProbeNote(string Title, decimal Amount = 0, bool FailBeforeCommit = false, string? Source = null);
-public sealed record UpdateProbeNote(string Title, decimal Amount, string ConcurrencyStamp, string? Source = null);
+public sealed record ProbeNoteDto(Guid Id, string Title, decimal Amount, Guid OwnerId, string? Source, string ConcurrencyStamp, IReadOnlyDictionary<string, object?> CustomFields);
+public sealed record CreateProbeNote(string Title, decimal Amount = 0, bool FailBeforeCommit = false, string? Source = null, Dictionary<string, JsonElement>? CustomFields = null);
+public sealed record UpdateProbeNote(string Title, decimal Amount, string ConcurrencyStamp, string? Source = null, Dictionary<string, JsonElement>? CustomFields = null);
 public sealed record ProbeNoteCreated(Guid NoteId, string Title);
 
 public sealed class ProbeNoteCreatedHandler(PlatformDbContext db) : IEventHandler<ProbeNoteCreated>

@@ -134,6 +134,38 @@ internal sealed class DictionaryItemConfiguration : IEntityTypeConfiguration<Dic
     }
 }
 
+internal sealed class CustomFieldDefinitionConfiguration : IEntityTypeConfiguration<CustomFields.CustomFieldDefinition>
+{
+    public void Configure(EntityTypeBuilder<CustomFields.CustomFieldDefinition> b)
+    {
+        b.ToTable("CustomFieldDefinitions");
+        b.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Name).HasMaxLength(50).IsRequired();
+        b.Property(x => x.LabelEn).HasMaxLength(128).IsRequired();
+        b.Property(x => x.LabelZh).HasMaxLength(128).IsRequired();
+        b.Property(x => x.DictionaryTypeCode).HasMaxLength(64);
+        b.Property(x => x.DefaultValue).HasMaxLength(1000);
+        b.Property(x => x.HelpEn).HasMaxLength(500);
+        b.Property(x => x.HelpZh).HasMaxLength(500);
+        b.HasIndex(x => new { x.TenantId, x.EntityType, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class CustomFieldValueConfiguration : IEntityTypeConfiguration<CustomFields.CustomFieldValue>
+{
+    public void Configure(EntityTypeBuilder<CustomFields.CustomFieldValue> b)
+    {
+        b.ToTable("CustomFieldValues");
+        b.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
+        b.Property(x => x.TextValue).HasMaxLength(4000);
+        b.Property(x => x.NumberValue).HasPrecision(28, 8);
+        // Reads by record; filters seek by field and typed value (text is prefix-indexed on MySQL by length).
+        b.HasIndex(x => new { x.TenantId, x.EntityType, x.EntityId });
+        b.HasIndex(x => new { x.TenantId, x.FieldId, x.NumberValue });
+        b.HasIndex(x => new { x.TenantId, x.FieldId, x.DateValue });
+    }
+}
+
 internal sealed class UserDepartmentConfiguration : IEntityTypeConfiguration<UserDepartment>
 {
     public void Configure(EntityTypeBuilder<UserDepartment> b)

@@ -1,7 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AccountService } from '../../shared/api/generated/services/account.service';
-import { TokenResponse } from '../../shared/api/generated/models/token-response';
+import { AccountService } from '../../shared/api/generated';
+import { TokenResponse } from '../../shared/api/generated';
 import { readSession, Session, writeSession } from './session-storage';
 
 /** Sign-in, token refresh (once per failure, shared by concurrent requests) and sign-out. */

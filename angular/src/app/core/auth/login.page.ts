@@ -4,7 +4,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
+import { NzDropdownModule } from 'ng-zorro-antd/dropdown';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -21,7 +21,7 @@ import { AuthService } from './auth.service';
 /** Sign-in with tenant name (blank for the SaaS operator), user name and password. */
 @Component({
   selector: 'app-login-page',
-  imports: [ReactiveFormsModule, TranslatePipe, NzFormModule, NzInputModule, NzButtonModule, NzAlertModule, NzIconModule, NzDropDownModule, NzMenuModule],
+  imports: [ReactiveFormsModule, TranslatePipe, NzFormModule, NzInputModule, NzButtonModule, NzAlertModule, NzIconModule, NzDropdownModule, NzMenuModule],
   templateUrl: './login.page.html',
   styleUrl: './login.page.less',
   changeDetection: ChangeDetectionStrategy.OnPush,

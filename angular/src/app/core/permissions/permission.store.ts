@@ -1,7 +1,7 @@
 import { computed, inject } from '@angular/core';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
-import { MyPermissionsResponse } from '../../shared/api/generated/models/my-permissions-response';
-import { PermissionsService } from '../../shared/api/generated/services/permissions.service';
+import { MyPermissionsResponse } from '../../shared/api/generated';
+import { PermissionsService } from '../../shared/api/generated';
 
 interface PermissionState {
   me: MyPermissionsResponse | null;

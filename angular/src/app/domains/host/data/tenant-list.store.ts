@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { TenantsHostService } from '../../../shared/api/generated/services/tenants-host.service';
+import { TenantsHostService } from '../../../shared/api/generated';
 import { CreateTenantRequest, isActiveFilter, Tenant, TenantStatusFilter } from '../model/tenant';
 
 export interface TenantListState {

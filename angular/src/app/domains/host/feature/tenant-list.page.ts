@@ -12,6 +12,8 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
 import { injectFormErrorReporter } from '../../../core/http/server-errors';
 import { ListTotalPipe, LocalDatePipe } from '../../../core/i18n/format.pipes';
@@ -44,6 +46,8 @@ type Dialog = 'create' | 'edit' | 'suspend' | 'delete' | null;
     NzFormModule,
     NzPopconfirmModule,
     NzAlertModule,
+    NzEmptyModule,
+    NzTooltipModule,
   ],
   templateUrl: './tenant-list.page.html',
   providers: [TenantListStore],

@@ -1,5 +1,5 @@
-export type { TenantDto as Tenant } from '../../../shared/api/generated/models/tenant-dto';
-export type { CreateTenantRequest } from '../../../shared/api/generated/models/create-tenant-request';
+export type { TenantDto as Tenant } from '../../../shared/api/generated';
+export type { CreateTenantRequest } from '../../../shared/api/generated';
 
 /** Status filter of the tenant list. */
 export type TenantStatusFilter = 'all' | 'active' | 'suspended';
