@@ -21,6 +21,18 @@ export const routes: Routes = [
         data: { permission: 'Host.Tenants', breadcrumb: 'menu.tenants' },
         loadChildren: () => import('./domains/host/feature/host.routes'),
       },
+      {
+        path: 'admin/users',
+        canActivate: [permissionGuard],
+        data: { permission: 'Identity.Users', breadcrumb: 'menu.users' },
+        loadChildren: () => import('./domains/identity/feature/identity.routes').then((m) => m.userRoutes),
+      },
+      {
+        path: 'admin/roles',
+        canActivate: [permissionGuard],
+        data: { permission: 'Identity.Roles', breadcrumb: 'menu.roles' },
+        loadChildren: () => import('./domains/identity/feature/identity.routes').then((m) => m.roleRoutes),
+      },
       { path: 'no-access', component: NoAccessPage },
       { path: '**', component: NotFoundPage },
     ],

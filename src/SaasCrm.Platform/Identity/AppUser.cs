@@ -13,6 +13,8 @@ public sealed class AppUser : IdentityUser<Guid>, IMultiTenant, ISoftDelete, IHa
     public string Name { get; set; } = "";
     /// <summary>A disabled user cannot sign in and their sessions end.</summary>
     public bool IsActive { get; set; } = true;
+    /// <summary>UI language the user chose (zh-CN, en-US); null: the browser's.</summary>
+    public string? Language { get; set; }
     public bool IsDeleted { get; set; }
     [NotLogged] public DateTime CreatedAt { get; set; }
     [NotLogged] public Guid? CreatedBy { get; set; }

@@ -166,6 +166,7 @@ public sealed class PlatformModule : CrmModule
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         AccountEndpoints.Map(endpoints);
+        ProfileEndpoints.Map(endpoints);
         PermissionEndpoints.Map(endpoints);
         UserEndpoints.Map(endpoints);
         RoleEndpoints.Map(endpoints);

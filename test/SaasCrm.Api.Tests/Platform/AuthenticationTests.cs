@@ -130,6 +130,21 @@ public abstract class AuthenticationTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_profile_names_the_user_and_tenant_and_remembers_the_language()
+    {
+        var tenant = await TenantScenario.CreateAsync(api, "auth");
+        var me = await tenant.Admin.GetOk("/api/account/me");
+        Assert.Equal(tenant.Name, me["tenantName"]!.GetValue<string>());
+        Assert.Equal($"Tenant {tenant.Name}", me["tenantDisplayName"]!.GetValue<string>());
+        Assert.Null(me["language"]);
+
+        await tenant.Admin.PutOk("/api/account/me/preferences", new { language = "zh-CN" });
+        var again = await tenant.LoginAsync("admin");
+        Assert.Equal("zh-CN", (await again.GetOk("/api/account/me"))["language"]!.GetValue<string>());
+        await ApiClient.ExpectProblem(await again.PutAsync("/api/account/me/preferences", new { language = "fr-FR" }), HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task Password_rules_and_common_passwords_are_enforced()
     {
         var tenant = await TenantScenario.CreateAsync(api, "auth");

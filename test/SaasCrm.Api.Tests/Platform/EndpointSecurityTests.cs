@@ -17,8 +17,8 @@ public sealed class EndpointSecurityTests(SqliteApi api) : IClassFixture<SqliteA
         "GET /health", "GET /openapi/{documentName}.json",
     ];
 
-    // Every signed-in user may read their own grants (the UI builds its menu from them).
-    private static readonly string[] SignedInOnly = ["GET /api/permissions/mine"];
+    // Every signed-in user may read their own grants (the UI builds its menu from them) and keep their own profile.
+    private static readonly string[] SignedInOnly = ["GET /api/permissions/mine", "GET /api/account/me", "PUT /api/account/me/preferences"];
 
     [Fact]
     public void Every_endpoint_requires_a_permission_unless_it_is_on_the_reviewed_lists()

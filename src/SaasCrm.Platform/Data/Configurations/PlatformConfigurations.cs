@@ -39,6 +39,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(x => x.Name).HasMaxLength(128);
+        b.Property(x => x.Language).HasMaxLength(8);
         // Identity's own unique index is global; ours is per tenant (the same user name may exist in two tenants).
         b.HasIndex(x => x.NormalizedUserName).HasDatabaseName("UserNameIndex").IsUnique(false);
         b.HasIndex(x => new { x.TenantId, x.NormalizedUserName }).IsUnique().HasDatabaseName("IX_Users_Tenant_UserName");

@@ -7,17 +7,18 @@ import { PermissionGroupRows, toggleGroup, togglePermission, toGroupRows } from 
 export interface RoleEditorState {
   role: Role | null;
   groups: PermissionGroupRows[];
-  granted: ReadonlySet<string>;
-  saved: ReadonlySet<string>;
+  granted: string[];
+  saved: string[];
   loading: boolean;
   failed: boolean;
 }
 
 /** A role's name, data scope and permission grants. */
 export const RoleEditorStore = signalStore(
-  withState<RoleEditorState>({ role: null, groups: [], granted: new Set(), saved: new Set(), loading: false, failed: false }),
+  withState<RoleEditorState>({ role: null, groups: [], granted: [], saved: [], loading: false, failed: false }),
   withComputed(({ granted, saved }) => ({
-    dirty: computed(() => granted().size !== saved().size || [...granted()].some((p) => !saved().has(p))),
+    grantedSet: computed(() => new Set(granted())),
+    dirty: computed(() => granted().length !== saved().length || granted().some((p) => !saved().includes(p))),
   })),
   withMethods((store, roles = inject(RolesService), permissions = inject(PermissionsService)) => ({
     async load(id: string): Promise<void> {
@@ -28,7 +29,7 @@ export const RoleEditorStore = signalStore(
           permissions.apiPermissionsDefinitionsGet(),
           roles.apiIdentityRolesIdPermissionsGet({ id }),
         ]);
-        const granted = new Set(grants);
+        const granted = [...grants].sort();
         patchState(store, { role, groups: toGroupRows(definitions), granted, saved: granted, loading: false });
       } catch (error) {
         patchState(store, { loading: false, failed: true });
@@ -36,11 +37,11 @@ export const RoleEditorStore = signalStore(
       }
     },
     toggle(name: string, on: boolean): void {
-      patchState(store, { granted: togglePermission(store.groups(), store.granted(), name, on) });
+      patchState(store, { granted: [...togglePermission(store.groups(), store.grantedSet(), name, on)].sort() });
     },
     toggleGroup(groupName: string, on: boolean): void {
       const group = store.groups().find((g) => g.name === groupName);
-      if (group) patchState(store, { granted: toggleGroup(group, store.granted(), on) });
+      if (group) patchState(store, { granted: [...toggleGroup(group, store.grantedSet(), on)].sort() });
     },
     async saveRole(name: string, dataScope: DataScope): Promise<void> {
       const role = store.role();
@@ -51,9 +52,9 @@ export const RoleEditorStore = signalStore(
     async savePermissions(): Promise<void> {
       const role = store.role();
       if (!role) return;
-      const list = [...store.granted()].sort();
+      const list = store.granted();
       await roles.apiIdentityRolesIdPermissionsPut({ id: role.id, body: { permissions: list } });
-      patchState(store, { saved: new Set(list) });
+      patchState(store, { saved: list });
     },
   })),
 );

@@ -12,7 +12,7 @@ import { groupState, PermissionGroupRows } from '../model/permission-tree';
   template: `
     <div nz-row [nzGutter]="[16, 16]">
       @for (group of groups(); track group.name) {
-        <div nz-col [nzXs]="24" [nzLg]="12" [nzXxl]="8">
+        <div nz-col [nzXs]="24" [nzLg]="12" [nzXXl]="8">
           <nz-card [nzTitle]="groupTitle" nzSize="small" [attr.data-test]="'permission-group-' + group.name">
             <ng-template #groupTitle>
               <label
