@@ -11,3 +11,14 @@ public sealed class SaasCrmDbContext(
     ICurrentTenant currentTenant,
     IDataFilter dataFilter,
     ModuleCatalog modules) : PlatformDbContext(options, currentTenant, dataFilter, modules);
+
+/// <summary>A context outside DI (design-time tools, maintenance, tests): the product's modules, host side, filters on.</summary>
+public static class SaasCrmDbContextFactory
+{
+    public static SaasCrmDbContext Create(DatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<SaasCrmDbContext>();
+        DatabaseServiceExtensions.Configure(builder, new DatabaseOptions { Provider = provider }, connectionString);
+        return new SaasCrmDbContext(builder.Options, new CurrentTenant(), new DataFilter(), AllModules.Catalog);
+    }
+}

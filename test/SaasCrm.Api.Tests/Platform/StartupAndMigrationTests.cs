@@ -74,16 +74,13 @@ public abstract class StartupAndMigrationTests
             await boss.LoginAsync("isolated", "boss", CrmApiFactory.Password);
             await boss.PostOk("/api/departments", new { name = "Only in my database" }, HttpStatusCode.Created);
 
-            var options = new DbContextOptionsBuilder<SaasCrmDbContext>();
-            DatabaseServiceExtensions.Configure(options, new DatabaseOptions { Provider = Kind == DatabaseKind.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.MySql }, own);
-            await using (var ownDb = new SaasCrmDbContext(options.Options, new CurrentTenant(), new DataFilter(), AllModules.Catalog))
+            var provider = Kind == DatabaseKind.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.MySql;
+            await using (var ownDb = SaasCrmDbContextFactory.Create(provider, own))
             {
                 Assert.Equal(1, await ownDb.Departments.IgnoreQueryFilters().CountAsync(d => d.Name == "Only in my database"));
                 Assert.Equal(1, await ownDb.Users.IgnoreQueryFilters().CountAsync(u => u.UserName == "boss"));
             }
-            var sharedOptions = new DbContextOptionsBuilder<SaasCrmDbContext>();
-            DatabaseServiceExtensions.Configure(sharedOptions, new DatabaseOptions { Provider = Kind == DatabaseKind.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.MySql }, shared);
-            await using (var sharedDb = new SaasCrmDbContext(sharedOptions.Options, new CurrentTenant(), new DataFilter(), AllModules.Catalog))
+            await using (var sharedDb = SaasCrmDbContextFactory.Create(provider, shared))
             {
                 Assert.Equal(0, await sharedDb.Departments.IgnoreQueryFilters().CountAsync(d => d.Name == "Only in my database"));
                 Assert.Equal(0, await sharedDb.Users.IgnoreQueryFilters().CountAsync(u => u.UserName == "boss"));

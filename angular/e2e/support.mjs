@@ -1,0 +1,91 @@
+// Shared helpers of the browser tests: Debian's chromium driven by playwright-core (no browser download).
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://localhost:5080').replace(/\/$/, '');
+export const PASSWORD = '1q2w3E*';
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1';
+const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser context (own storage) with a laptop-sized window, in the given UI language. */
+export async function newPage(browser, language = 'en-US', viewport = { width: 1366, height: 820 }) {
+  const context = await browser.newContext({ viewport, locale: language });
+  await context.addInitScript((lang) => {
+    if (!localStorage.getItem('saascrm.language')) localStorage.setItem('saascrm.language', lang);
+  }, language);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.setDefaultTimeout(15000);
+  return page;
+}
+
+export async function login(page, tenant, userName, password = PASSWORD) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.locator('[data-test=login-tenant]').fill(tenant);
+  await page.locator('[data-test=login-user]').fill(userName);
+  await page.locator('[data-test=login-password]').fill(password);
+  await page.locator('[data-test=login-submit]').click();
+  await page.locator('[data-test=side-menu]').waitFor();
+}
+
+export async function logout(page) {
+  await page.locator('[data-test=user-menu]').click();
+  await page.locator('[data-test=logout]').click();
+  await page.locator('[data-test=login-submit]').waitFor();
+}
+
+export async function switchLanguage(page, language) {
+  await page.locator('[data-test=language-switch]').click();
+  await page.locator(`[data-test=language-${language}]`).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+/** Texts that look like an untranslated key (e.g. "menu.users") on the visible page. */
+export async function rawKeys(page) {
+  const text = await page.locator('body').innerText();
+  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|users|roles|departments|audit|jobs|errors|validation|language)\.[A-Za-z_][\w.-]*/g;
+  return [...new Set(text.match(pattern) ?? [])];
+}
+
+export async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0);
+  await page.waitForTimeout(250);
+}
+
+/** Saves a screenshot into docs/screenshots when E2E_SCREENSHOTS=1. */
+export async function screenshot(page, name) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await settle(page);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** The primary button of the open modal dialog. */
+export function modalOk(page) {
+  return page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary');
+}
+
+export async function pickOption(page, selectLocator, label) {
+  await selectLocator.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}

@@ -1,0 +1,137 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { ProblemMessageService } from '../../../core/http/problem-message.service';
+import { ListTotalPipe, LocalDatePipe } from '../../../core/i18n/format.pipes';
+import { LanguageService } from '../../../core/i18n/language.service';
+import { PermissionStore } from '../../../core/permissions/permission.store';
+import { JobStore } from '../data/job.store';
+import { Job, JOB_STATUSES, JobScope } from '../model/job';
+
+const STATUS_COLORS: Record<string, string> = { Incident: 'red', Pending: 'blue', Running: 'processing', Succeeded: 'green', Cancelled: 'default' };
+
+/** Background jobs and incidents (all tenants for the operator, the own tenant's for a tenant admin). */
+@Component({
+  selector: 'app-job-list-page',
+  imports: [FormsModule, TranslatePipe, LocalDatePipe, ListTotalPipe, NzTableModule, NzSelectModule, NzButtonModule, NzIconModule, NzTagModule, NzPopconfirmModule, NzTooltipModule, NzEmptyModule],
+  template: `
+    <div class="page-card">
+      <div class="page-head">
+        <div>
+          <h2 class="page-title" data-test="page-title">{{ (scope() === 'host' ? 'jobs.hostTitle' : 'jobs.title') | translate }}</h2>
+          <span class="muted">{{ 'jobs.subtitle' | translate }}</span>
+        </div>
+      </div>
+      <div class="toolbar">
+        <nz-select style="width: 180px" nzAllowClear [nzPlaceHolder]="'jobs.anyStatus' | translate" [ngModel]="store.status()" (ngModelChange)="filter($event ?? null)">
+          @for (s of statuses; track s) {
+            <nz-option [nzValue]="s" [nzLabel]="'jobs.status.' + s | translate" />
+          }
+        </nz-select>
+        <span class="grow"></span>
+        <button nz-button nzType="text" (click)="reload()"><nz-icon nzType="reload" /></button>
+      </div>
+      <nz-table
+        #table
+        nzShowSizeChanger
+        [nzData]="store.items()"
+        [nzFrontPagination]="false"
+        [nzLoading]="store.loading()"
+        [nzTotal]="store.total()"
+        [nzPageIndex]="store.page()"
+        [nzPageSize]="store.pageSize()"
+        [nzShowTotal]="total"
+        [nzNoResult]="empty"
+        (nzQueryParams)="changePage($event.pageIndex, $event.pageSize)"
+        nzSize="middle"
+        data-test="job-table"
+      >
+        <thead>
+          <tr>
+            <th>{{ 'jobs.jobName' | translate }}</th>
+            <th nzWidth="100px">{{ 'jobs.statusLabel' | translate }}</th>
+            <th nzWidth="90px">{{ 'jobs.attempts' | translate }}</th>
+            <th nzWidth="170px">{{ 'jobs.nextRunAt' | translate }}</th>
+            <th>{{ 'jobs.lastError' | translate }}</th>
+            <th nzWidth="170px">{{ 'common.createdAt' | translate }}</th>
+            <th nzWidth="150px">{{ 'common.actions' | translate }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (job of table.data; track job.id) {
+            <tr>
+              <td>{{ job.jobName }}@if (job.userName) {<br /><span class="muted">{{ job.userName }}</span>}</td>
+              <td><nz-tag [nzColor]="colors[job.status]">{{ 'jobs.status.' + job.status | translate }}</nz-tag></td>
+              <td>{{ job.attempts }} / {{ job.maxAttempts }}</td>
+              <td>{{ job.nextRunAt | localDate }}</td>
+              <td><span class="error-text" [nz-tooltip]="job.lastError ?? ''">{{ job.lastError }}</span></td>
+              <td>{{ job.createdAt | localDate }}</td>
+              <td class="table-actions">
+                @if (canManage()) {
+                  @if (job.status === 'Incident' || job.status === 'Cancelled') {
+                    <a nz-popconfirm [nzPopconfirmTitle]="'jobs.retryConfirm' | translate" (nzOnConfirm)="act('retry', job)">{{ 'jobs.retry' | translate }}</a>
+                  }
+                  @if (job.status === 'Incident' || job.status === 'Pending') {
+                    <a nz-popconfirm [nzPopconfirmTitle]="'jobs.cancelConfirm' | translate" (nzOnConfirm)="act('cancel', job)">{{ 'jobs.cancel' | translate }}</a>
+                  }
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+      <ng-template #total>{{ 'common.total' | translate: { total: (store.total() | listTotal: store.totalIsLowerBound()) } }}</ng-template>
+      <ng-template #empty><nz-empty [nzNotFoundContent]="(store.failed() ? 'common.loadFailed' : 'jobs.empty') | translate" /></ng-template>
+    </div>
+  `,
+  styles: `.error-text { display: inline-block; max-width: 320px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }`,
+  providers: [JobStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class JobListPage implements OnInit {
+  protected readonly store = inject(JobStore);
+  private readonly permissions = inject(PermissionStore);
+  private readonly problems = inject(ProblemMessageService);
+  private readonly message = inject(NzMessageService);
+  private readonly language = inject(LanguageService);
+  /** route data */
+  readonly scope = input<JobScope>('tenant');
+
+  protected readonly statuses = JOB_STATUSES;
+  protected readonly colors = STATUS_COLORS;
+  protected readonly canManage = computed(() => this.permissions.has(this.scope() === 'host' ? 'Host.Jobs.Manage' : 'Jobs.Manage'));
+
+  ngOnInit(): void {
+    this.store.init(this.scope()).catch((e: unknown) => this.problems.show(e));
+  }
+
+  protected reload(): void {
+    this.store.load().catch((e: unknown) => this.problems.show(e));
+  }
+
+  protected filter(status: Parameters<typeof this.store.filterStatus>[0]): void {
+    this.store.filterStatus(status).catch((e: unknown) => this.problems.show(e));
+  }
+
+  protected changePage(page: number, pageSize: number): void {
+    this.store.changePage(page, pageSize).catch((e: unknown) => this.problems.show(e));
+  }
+
+  protected async act(action: 'retry' | 'cancel', job: Job): Promise<void> {
+    try {
+      await this.store[action](job);
+      this.message.success(this.language.instant(action === 'retry' ? 'jobs.retried' : 'jobs.cancelled'));
+    } catch (e) {
+      this.problems.show(e);
+    }
+  }
+}
