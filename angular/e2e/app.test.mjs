@@ -25,7 +25,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/login`);
     await screenshot(page, 'login.en-US');
     await login(page, '', 'admin');
-    await page.locator('[data-test=menu-/host/tenants]').click();
+    await page.locator('[data-test="menu-/host/tenants"]').click();
     await page.locator('[data-test=tenant-table]').waitFor();
     await screenshot(page, 'tenants.en-US');
 

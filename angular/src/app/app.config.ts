@@ -11,6 +11,7 @@ import {
   TranslateNoOpCompiler,
   TranslateParser,
 } from '@ngx-translate/core';
+import { provideNzDateFnsAdapter } from 'ng-zorro-antd/core/time';
 import { zh_CN, provideNzI18n } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { routes } from './app.routes';
@@ -36,6 +37,7 @@ export const appConfig: ApplicationConfig = {
       fallbackLang: DEFAULT_LANGUAGE,
     }),
     provideNzI18n(zh_CN),
+    provideNzDateFnsAdapter(),
     provideNzIcons(APP_ICONS),
     provideStartup(),
   ],

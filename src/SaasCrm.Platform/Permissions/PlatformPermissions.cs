@@ -25,6 +25,7 @@ public static class PlatformPermissions
     {
         public const string Default = "Identity.Users";
         public const string Manage = "Identity.Users.Manage";
+        public const string Lookup = "Identity.UserLookup";
     }
 
     public static class Roles
@@ -87,6 +88,8 @@ public sealed class PlatformPermissionDefinitionProvider : PermissionDefinitionP
         var identity = context.AddGroup("Identity", new LocalizedText("Users and roles", "用户与角色"));
         identity.Add(PlatformPermissions.Users.Default, new("Users", "用户"), MultiTenancySides.Both, SeededRoles.Manager)
             .AddChild(PlatformPermissions.Users.Manage, new("Create, edit, lock users and reset passwords", "创建、编辑、锁定用户与重置密码"));
+        identity.Add(PlatformPermissions.Users.Lookup, new("Pick users by name (owners, heads, user fields)", "按姓名选择用户（负责人、部门负责人、用户字段）"),
+            MultiTenancySides.Tenant, SeededRoles.Sales, SeededRoles.Service, SeededRoles.Manager);
         identity.Add(PlatformPermissions.Roles.Default, new("Roles", "角色"), MultiTenancySides.Both)
             .AddChild(PlatformPermissions.Roles.Manage, new("Create and edit roles and their permissions", "创建和编辑角色及其权限"));
 

@@ -39,6 +39,8 @@ public abstract class TenantIsolationTests(ApiFixture api)
         var users = (await b.Admin.GetOk("/api/identity/users"))["items"]!.AsArray();
         Assert.DoesNotContain(users, u => u!["id"]!.GetValue<Guid>() == user);
         Assert.Empty((await b.Admin.GetOk("/api/departments")).AsArray());
+        Assert.DoesNotContain((await b.Admin.GetOk("/api/identity/users/lookup?filter=rep")).AsArray(), u => u!["id"]!.GetValue<Guid>() == user);
+        Assert.Contains((await a.Admin.GetOk("/api/identity/users/lookup?filter=rep")).AsArray(), u => u!["id"]!.GetValue<Guid>() == user);
 
         // Assigning another tenant's department or role to one of B's users is refused as unknown.
         var response = await b.Admin.PostAsync("/api/identity/users", new { userName = "x", name = "x", password = CrmApiFactory.Password, departmentIds = new[] { department } });

@@ -17,6 +17,9 @@ public static class UserEndpoints
         group.MapGet("/", (UserManagementService s, string? filter, bool? isActive, Guid? departmentId, Guid? roleId, string? sort, int? page, int? pageSize, CancellationToken ct) =>
             s.ListAsync(filter, isActive, departmentId, roleId, sort, page, pageSize, ct)).RequirePermission(view);
         group.MapGet("/{id:guid}", (Guid id, UserManagementService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePermission(view);
+        // Pickers (owner, department head, a "user" custom field) need names, not the admin's user records.
+        group.MapGet("/lookup", (UserManagementService s, string? filter, int? max, CancellationToken ct) => s.LookupAsync(filter, max, ct))
+            .RequirePermission(PlatformPermissions.Users.Lookup);
         group.MapPost("/", async (CreateUserRequest r, UserManagementService s, CancellationToken ct) =>
         {
             var created = await s.CreateAsync(r, ct);

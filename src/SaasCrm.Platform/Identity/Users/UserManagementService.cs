@@ -41,6 +41,19 @@ public sealed class UserManagementService(
         return new PagedResult<UserDto>(dtos, paged.Total, paged.TotalIsLowerBound, paged.Page, paged.PageSize);
     }
 
+    /// <summary>Active users by user name or display name, for pickers.</summary>
+    public async Task<IReadOnlyList<NamedRef>> LookupAsync(string? filter, int? max, CancellationToken ct)
+    {
+        var query = db.Users.AsNoTracking().Where(u => u.IsActive);
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            var f = filter.Trim();
+            query = query.Where(u => u.UserName!.Contains(f) || u.Name.Contains(f));
+        }
+        return await query.OrderBy(u => u.Name).Take(Math.Clamp(max ?? 20, 1, 100))
+            .Select(u => new NamedRef(u.Id, u.Name == "" ? u.UserName! : u.Name)).ToListAsync(ct);
+    }
+
     public async Task<UserDto> GetAsync(Guid id, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new EntityNotFoundException("User", id);

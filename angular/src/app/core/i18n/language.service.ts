@@ -1,7 +1,9 @@
 import { DOCUMENT } from '@angular/common';
 import { inject, Injectable, signal } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
+import type { Locale } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
+import { NzDateAdapter } from 'ng-zorro-antd/core/time';
 import { en_US, NzI18nService, zh_CN } from 'ng-zorro-antd/i18n';
 import { firstValueFrom } from 'rxjs';
 import { initialLanguage, Language, LANGUAGE_STORAGE_KEY } from './languages';
@@ -11,6 +13,7 @@ import { initialLanguage, Language, LANGUAGE_STORAGE_KEY } from './languages';
 export class LanguageService {
   private readonly translate = inject(TranslateService);
   private readonly nzI18n = inject(NzI18nService);
+  private readonly dateAdapter = inject(NzDateAdapter) as NzDateAdapter<Date, Locale>;
   private readonly document = inject(DOCUMENT);
   private readonly storage = safeStorage();
   private readonly language = signal<Language>(initialLanguage(this.storage, globalThis.navigator?.language));
@@ -26,7 +29,7 @@ export class LanguageService {
   async use(language: Language): Promise<void> {
     await firstValueFrom(this.translate.use(language));
     this.nzI18n.setLocale(language === 'zh-CN' ? zh_CN : en_US);
-    this.nzI18n.setDateLocale(language === 'zh-CN' ? zhCN : enUS);
+    this.dateAdapter.setLocale(language === 'zh-CN' ? zhCN : enUS);
     this.document.documentElement.lang = language;
     this.storage?.setItem(LANGUAGE_STORAGE_KEY, language);
     this.language.set(language);
