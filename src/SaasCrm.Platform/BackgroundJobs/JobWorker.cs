@@ -77,12 +77,12 @@ public sealed partial class JobWorker(
         var registration = registry.Find(job.JobName);
         if (registration is null)
         {
-            await FinishAsync(job, JobStatus.Incident, $"No handler is registered for job '{job.JobName}'.", null, cancellationToken);
+            await FinishAsync(job, JobStatus.Incident, $"No handler is registered for job '{job.JobName}'.", null);
             return;
         }
         if (job.Attempts > job.MaxAttempts)
         {
-            await FinishAsync(job, JobStatus.Incident, job.LastError ?? "The node running the last attempt stopped before finishing.", null, cancellationToken);
+            await FinishAsync(job, JobStatus.Incident, job.LastError ?? "The node running the last attempt stopped before finishing.", null);
             return;
         }
 
@@ -117,16 +117,16 @@ public sealed partial class JobWorker(
 
         if (failure is null)
         {
-            await FinishAsync(job, JobStatus.Succeeded, null, null, cancellationToken);
+            await FinishAsync(job, JobStatus.Succeeded, null, null);
         }
         else if (job.Attempts >= job.MaxAttempts)
         {
-            await FinishAsync(job, JobStatus.Incident, failure.Message, null, cancellationToken);
+            await FinishAsync(job, JobStatus.Incident, failure.Message, null);
         }
         else
         {
             var retryAt = clock.GetUtcNow().UtcDateTime + Options.BackoffAfter(job.Attempts);
-            await FinishAsync(job, JobStatus.Pending, failure.Message, retryAt, cancellationToken);
+            await FinishAsync(job, JobStatus.Pending, failure.Message, retryAt);
         }
     }
 
@@ -152,8 +152,11 @@ public sealed partial class JobWorker(
         }
     }
 
-    /// <summary>Records the outcome only while this node still holds the lease of this attempt.</summary>
-    private async Task FinishAsync(BackgroundJobRecord job, JobStatus status, string? error, DateTime? nextRunAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the outcome only while this node still holds the lease of this attempt. Not cancellable: once
+    /// the work is done its outcome is written even while the node stops.
+    /// </summary>
+    private async Task FinishAsync(BackgroundJobRecord job, JobStatus status, string? error, DateTime? nextRunAt)
     {
         using var host = currentTenant.Change(null);
         await using var scope = scopes.CreateAsyncScope();
@@ -170,7 +173,6 @@ public sealed partial class JobWorker(
                 .SetProperty(j => j.CompletedAt, done ? now : (DateTime?)null)
                 .SetProperty(j => j.LeaseOwner, (string?)null)
                 .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
-        _ = cancellationToken;
     }
 
     private static ClaimsPrincipal? PrincipalOf(BackgroundJobRecord job)
