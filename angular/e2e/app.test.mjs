@@ -1,7 +1,7 @@
 // Browser tests of the main flows, against a running host that serves the built UI (E2E_BASE_URL).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, launch, login, logout, modalOk, newPage, pickOption, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
+import { BASE_URL, errorToasts, launch, login, logout, modalOk, newPage, pickOption, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const tenantName = `e2e${stamp}`;
@@ -10,6 +10,11 @@ const department = `Sales ${stamp}`;
 const roleName = `viewer-${stamp}`;
 const userName = `rep${stamp}`;
 const userPassword = 'Rep!Pass1';
+
+async function openFirstDepartment(page) {
+  await page.locator('[data-test=department-tree] .ant-tree-node-content-wrapper').last().click();
+  await page.locator('[data-test=department-members]').waitFor();
+}
 
 describe('SaasCrm UI', { concurrency: false }, () => {
   let browser;
@@ -53,7 +58,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
   test("the new tenant's admin creates a department, a role with a few permissions and a user", async () => {
     const page = await newPage(browser, 'en-US');
     await login(page, tenantName, 'admin', adminPassword);
-    assert.match(await page.locator('[data-test=tenant-name]').innerText(), new RegExp(`E2E ${stamp}`));
+    assert.match(await page.locator('[data-test=header-tenant]').innerText(), new RegExp(tenantName));
 
     await page.goto(`${BASE_URL}/admin/departments`);
     await page.locator('[data-test=department-create]').click();
@@ -124,8 +129,11 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     for (const [name, url, ready] of screens) {
       await page.goto(`${BASE_URL}${url}`);
       await page.locator(ready).waitFor();
+      if (name === 'departments') await openFirstDepartment(page);
       englishTitles[name] = await page.locator('[data-test=page-title]').innerText();
       assert.deepEqual(await rawKeys(page), [], `raw keys on ${url}`);
+      await settle(page);
+      assert.deepEqual(await errorToasts(page), [], `errors reported on ${url}`);
       await screenshot(page, `${name}.en-US`);
     }
 
@@ -151,6 +159,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     for (const [name, url, ready] of screens) {
       await page.goto(`${BASE_URL}${url}`);
       await page.locator(ready).waitFor();
+      if (name === 'departments') await openFirstDepartment(page);
       const title = await page.locator('[data-test=page-title]').innerText();
       assert.notEqual(title, englishTitles[name], `${url} title is translated`);
       assert.deepEqual(await rawKeys(page), [], `raw keys on ${url}`);
@@ -177,6 +186,40 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.locator('[data-test=login-submit]').click();
     await page.locator('[data-test=login-error]').getByText('用户名或密码错误').waitFor();
     await page.context().close();
+  });
+
+  test('the operator suspends the tenant (its users cannot sign in), resumes it and deletes it with a typed confirmation', async () => {
+    const operator = await newPage(browser, 'en-US');
+    await login(operator, '', 'admin');
+    await operator.goto(`${BASE_URL}/host/tenants`);
+    await operator.locator('[data-test=tenant-search]').fill(tenantName);
+    await operator.locator('[data-test=tenant-search]').press('Enter');
+    const row = operator.locator(`[data-test=tenant-row-${tenantName}]`);
+    await row.locator('[data-test=tenant-suspend]').click();
+    await operator.locator('[data-test=tenant-suspend-reason]').fill('Unpaid invoice');
+    await modalOk(operator).click();
+    await row.getByText('Suspended').waitFor();
+
+    const user = await newPage(browser, 'en-US');
+    await user.goto(`${BASE_URL}/login`);
+    await user.locator('[data-test=login-tenant]').fill(tenantName);
+    await user.locator('[data-test=login-user]').fill('admin');
+    await user.locator('[data-test=login-password]').fill(adminPassword);
+    await user.locator('[data-test=login-submit]').click();
+    await user.locator('[data-test=login-error]').getByText('This tenant is suspended').waitFor();
+    await user.context().close();
+
+    await row.getByText('Resume').click();
+    await operator.locator('.ant-popover:visible .ant-btn-primary').click();
+    await row.getByText('Active').waitFor();
+
+    await row.locator('[data-test=tenant-delete]').click();
+    assert.equal(await modalOk(operator).isDisabled(), true, 'delete waits for the typed name');
+    await operator.locator('[data-test=tenant-delete-confirm]').fill(tenantName);
+    await modalOk(operator).click();
+    await row.waitFor({ state: 'detached' });
+    assert.deepEqual(await errorToasts(operator), []);
+    await operator.context().close();
   });
 
   test('the shell stays usable on a tablet', async () => {

@@ -89,3 +89,8 @@ export async function pickOption(page, selectLocator, label) {
   await selectLocator.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
 }
+
+/** Texts of error messages currently shown (a failed API call the screen reported). */
+export async function errorToasts(page) {
+  return page.locator('.ant-message-error').allInnerTexts();
+}

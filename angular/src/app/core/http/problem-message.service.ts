@@ -19,7 +19,7 @@ export class ProblemMessageService {
 
   problemText(problem: Problem): string {
     const key = problemKey(problem);
-    const translated = this.translate.instant(key, { detail: problem.detail ?? '' }) as string;
+    const translated = (this.translate.instant(key, { detail: problem.detail ?? '' }) as string).trim();
     if (translated !== key) return translated;
     return problem.detail ?? problem.title ?? (this.translate.instant('errors.error') as string);
   }

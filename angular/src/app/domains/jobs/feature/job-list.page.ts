@@ -53,6 +53,7 @@ const STATUS_COLORS: Record<string, string> = { Incident: 'red', Pending: 'blue'
         [nzNoResult]="empty"
         (nzQueryParams)="changePage($event.pageIndex, $event.pageSize)"
         nzSize="middle"
+    [nzScroll]="{ x: '1100px' }"
         data-test="job-table"
       >
         <thead>
