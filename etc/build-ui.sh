@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 node_bin=$(bash etc/install-node.sh)
 export PATH="$node_bin:$PATH" NG_CLI_ANALYTICS=false
 cd angular
-[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+# npm ci cannot be used: the registry lacks other platforms' optional binaries the lock would need;
+# install keeps the locked versions and leaves the lock unchanged.
+[ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error
 npm run build --silent

@@ -7,6 +7,7 @@ const stamp = Date.now().toString(36);
 const tenantName = `e2e${stamp}`;
 const adminPassword = 'Adm1n!Pass';
 const department = `Sales ${stamp}`;
+const edition = `Starter ${stamp}`;
 const roleName = `viewer-${stamp}`;
 const userName = `rep${stamp}`;
 const userPassword = 'Rep!Pass1';
@@ -25,11 +26,20 @@ describe('SaasCrm UI', { concurrency: false }, () => {
   });
   after(async () => browser?.close());
 
-  test('the operator signs in without a tenant and creates a tenant', async () => {
+  test('the operator signs in without a tenant and creates an edition and a tenant with it', async () => {
     const page = await newPage(browser, 'en-US');
     await page.goto(`${BASE_URL}/login`);
     await screenshot(page, 'login.en-US');
     await login(page, '', 'admin');
+
+    await page.locator('[data-test="menu-/host/editions"]').click();
+    await page.locator('[data-test=edition-create]').click();
+    await page.locator('[data-test=edition-name]').fill(edition);
+    await page.locator('[data-test=edition-max-users] input').fill('2');
+    await modalOk(page).click();
+    await page.locator(`[data-test="edition-row-${edition}"]`).waitFor();
+    await screenshot(page, 'editions.en-US');
+
     await page.locator('[data-test="menu-/host/tenants"]').click();
     await page.locator('[data-test=tenant-table]').waitFor();
     await screenshot(page, 'tenants.en-US');
@@ -39,6 +49,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.locator('[data-test=tenant-display-name]').fill(`E2E ${stamp}`);
     await page.locator('[data-test=tenant-admin-user]').fill('admin');
     await page.locator('[data-test=tenant-admin-password]').fill(adminPassword);
+    await pickOption(page, page.locator('[data-test=tenant-edition]'), edition);
     await modalOk(page).click();
     await page.locator(`[data-test=tenant-row-${tenantName}]`).waitFor();
 
@@ -49,7 +60,12 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await screenshot(page, 'tenant-detail.zh-CN');
     await page.goto(`${BASE_URL}/host/tenants`);
     await page.locator(`[data-test=tenant-row-${tenantName}]`).waitFor();
+    assert.match(await page.locator(`[data-test=tenant-row-${tenantName}]`).innerText(), new RegExp(edition));
     await screenshot(page, 'tenants.zh-CN');
+    await page.goto(`${BASE_URL}/host/editions`);
+    await page.locator(`[data-test="edition-row-${edition}"]`).waitFor();
+    await screenshot(page, 'editions.zh-CN');
+    assert.deepEqual(await rawKeys(page), []);
     assert.deepEqual(await rawKeys(page), []);
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -58,7 +74,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
   test("the new tenant's admin creates a department, a role with a few permissions and a user", async () => {
     const page = await newPage(browser, 'en-US');
     await login(page, tenantName, 'admin', adminPassword);
-    assert.match(await page.locator('[data-test=header-tenant]').innerText(), new RegExp(tenantName));
+    assert.match(await page.locator('[data-test=header-tenant]').innerText(), new RegExp(`E2E ${stamp}`));
 
     await page.goto(`${BASE_URL}/admin/departments`);
     await page.locator('[data-test=department-create]').click();
@@ -87,6 +103,15 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await modalOk(page).click();
     await page.locator(`[data-test=user-row-${userName}]`).waitFor();
     assert.match(await page.locator(`[data-test=user-row-${userName}]`).innerText(), new RegExp(roleName));
+
+    // the edition allows two users: a third one is refused with a clear message
+    await page.locator('[data-test=user-create]').click();
+    await page.locator('[data-test=user-username]').fill(`extra${stamp}`);
+    await page.locator('[data-test=user-name]').fill('Extra');
+    await page.locator('[data-test=user-password]').fill(userPassword);
+    await modalOk(page).click();
+    await page.locator('.ant-message-error').getByText('limit').waitFor();
+    await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
     assert.deepEqual(page.errors, []);
     await logout(page);
     await page.context().close();
@@ -188,7 +213,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.context().close();
   });
 
-  test('the operator suspends the tenant (its users cannot sign in), resumes it and deletes it with a typed confirmation', async () => {
+  test('the operator suspends the tenant (its users cannot sign in), resumes it, deletes it with a typed confirmation, then its edition', async () => {
     const operator = await newPage(browser, 'en-US');
     await login(operator, '', 'admin');
     await operator.goto(`${BASE_URL}/host/tenants`);
@@ -218,6 +243,12 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await operator.locator('[data-test=tenant-delete-confirm]').fill(tenantName);
     await modalOk(operator).click();
     await row.waitFor({ state: 'detached' });
+
+    await operator.goto(`${BASE_URL}/host/editions`);
+    const editionRow = operator.locator(`[data-test="edition-row-${edition}"]`);
+    await editionRow.getByText('Delete').click();
+    await operator.locator('.ant-popover:visible .ant-btn-primary').click();
+    await editionRow.waitFor({ state: 'detached' });
     assert.deepEqual(await errorToasts(operator), []);
     await operator.context().close();
   });

@@ -32,6 +32,7 @@ export async function newPage(browser, language = 'en-US', viewport = { width: 1
     if (!localStorage.getItem('saascrm.language')) localStorage.setItem('saascrm.language', lang);
   }, language);
   const page = await context.newPage();
+  page.language = language;
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.setDefaultTimeout(15000);
@@ -45,6 +46,8 @@ export async function login(page, tenant, userName, password = PASSWORD) {
   await page.locator('[data-test=login-password]').fill(password);
   await page.locator('[data-test=login-submit]').click();
   await page.locator('[data-test=side-menu]').waitFor();
+  // a user's language is remembered on the server: start every test in the language it asked for
+  if ((await page.evaluate(() => document.documentElement.lang)) !== page.language) await switchLanguage(page, page.language);
 }
 
 export async function logout(page) {
@@ -57,12 +60,14 @@ export async function switchLanguage(page, language) {
   await page.locator('[data-test=language-switch]').click();
   await page.locator(`[data-test=language-${language}]`).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  // let the language menu finish closing
+  await page.waitForFunction(() => [...document.querySelectorAll('.ant-dropdown')].every((d) => !d.checkVisibility({ opacityProperty: true })));
 }
 
 /** Texts that look like an untranslated key (e.g. "menu.users") on the visible page. */
 export async function rawKeys(page) {
   const text = await page.locator('body').innerText();
-  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|users|roles|departments|audit|jobs|errors|validation|language)\.[A-Za-z_][\w.-]*/g;
+  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|editions|modules|users|roles|departments|audit|jobs|errors|validation|language)\.[A-Za-z_][\w.-]*/g;
   return [...new Set(text.match(pattern) ?? [])];
 }
 
@@ -77,6 +82,8 @@ export async function screenshot(page, name) {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await settle(page);
+  // success toasts of the step before would hide part of the header
+  await page.evaluate(() => document.querySelectorAll('.ant-message-success').forEach((n) => n.closest('.ant-message-notice-wrapper, .ant-message-notice')?.remove()));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 

@@ -22,6 +22,12 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/host/feature/host.routes'),
       },
       {
+        path: 'host/editions',
+        canActivate: [permissionGuard],
+        data: { permission: 'Host.Editions', breadcrumb: 'menu.editions' },
+        loadChildren: () => import('./domains/host/feature/edition.routes'),
+      },
+      {
         path: 'admin/users',
         canActivate: [permissionGuard],
         data: { permission: 'Identity.Users', breadcrumb: 'menu.users' },

@@ -75,9 +75,11 @@ public sealed class DepartmentService(PlatformDbContext db, IDataFilter dataFilt
     public async Task<IReadOnlyList<MemberDto>> MembersAsync(Guid id, CancellationToken ct)
     {
         var department = await FindAsync(id, ct);
+        var headId = department.HeadUserId;
         return await db.UserDepartments.Where(ud => ud.DepartmentId == id)
-            .Join(db.Users, ud => ud.UserId, u => u.Id, (ud, u) => new MemberDto(u.Id, u.UserName!, u.Name, u.Id == department.HeadUserId))
-            .OrderBy(m => m.UserName)
+            .Join(db.Users, ud => ud.UserId, u => u.Id, (ud, u) => u)
+            .OrderBy(u => u.UserName)
+            .Select(u => new MemberDto(u.Id, u.UserName!, u.Name, u.Id == headId))
             .ToListAsync(ct);
     }
 

@@ -20,7 +20,10 @@ public sealed class EditionLimitChecker(EditionCache editions) : IEditionLimitCh
         if (await countExisting(cancellationToken) >= limit)
         {
             throw new BusinessException("edition.limit_reached",
-                $"Edition limit: at most {limit} {resource}. Ask your SaaS operator for a larger edition.", StatusCodes.Status403Forbidden);
+                $"Edition limit: at most {limit} {resource}. Ask your SaaS operator for a larger edition.", StatusCodes.Status403Forbidden)
+            {
+                Detail = $"{resource}:{limit}", // machine-readable for a translated message: resource and limit
+            };
         }
     }
 }

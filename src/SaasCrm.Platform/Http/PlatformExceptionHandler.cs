@@ -22,7 +22,7 @@ public sealed partial class PlatformExceptionHandler(ILogger<PlatformExceptionHa
                 await ProblemResults.WriteAsync(context, 404, notFound.Code, notFound.Message);
                 return true;
             case BusinessException business:
-                await ProblemResults.WriteAsync(context, business.Status, business.Code, business.Message);
+                await ProblemResults.WriteAsync(context, business.Status, business.Code, business.Message, business.Detail);
                 return true;
             case DbUpdateConcurrencyException:
                 await ProblemResults.WriteAsync(context, 409, "concurrency_conflict",

@@ -122,7 +122,8 @@ public abstract class AuthenticationTests(ApiFixture api)
 
         var problem = await ApiClient.ExpectProblem(await tenant.Admin.GetAsync("/api/permissions/mine"), HttpStatusCode.Forbidden, "tenant.suspended");
         Assert.Equal("Invoice overdue", problem["detail"]!.GetValue<string>());
-        await ApiClient.ExpectProblem(await Login(tenant.Name, "admin", CrmApiFactory.Password), HttpStatusCode.Forbidden, "tenant.suspended");
+        var refused = await ApiClient.ExpectProblem(await Login(tenant.Name, "admin", CrmApiFactory.Password), HttpStatusCode.Forbidden, "tenant.suspended");
+        Assert.Equal("Invoice overdue", refused["detail"]!.GetValue<string>());
         // Suspension revoked the refresh tokens too: resuming does not bring old sessions back.
         await ApiClient.Expect(await host.PostAsync($"/api/host/tenants/{tenant.Id}/resume"), HttpStatusCode.NoContent);
         await ApiClient.ExpectProblem(await Refresh(tenant.Admin.RefreshToken!), HttpStatusCode.Unauthorized, "account.invalid_refresh_token");

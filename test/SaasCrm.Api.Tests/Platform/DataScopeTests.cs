@@ -86,6 +86,8 @@ public abstract class DataScopeTests(ApiFixture api)
         }), HttpStatusCode.OK);
 
         Assert.Equal(["note of manager", "note of rep1", "note of rep1b"], await VisibleTitles(users["manager"]));
+        var members = (await tenant.Admin.GetOk($"/api/departments/{south["id"]}/members")).AsArray();
+        Assert.Equal("rep2", members.Single()!["userName"]!.GetValue<string>());
         var moved = (await tenant.Admin.GetOk("/api/departments")).AsArray().Single(d => d!["name"]!.GetValue<string>() == "South")!;
         Assert.StartsWith(service["code"]!.GetValue<string>() + ".", moved["code"]!.GetValue<string>());
     }

@@ -30,6 +30,7 @@ public abstract class EditionTests(ApiFixture api)
         var response = await tenant.Admin.PostAsync("/api/identity/users", new { userName = "third", name = "third", password = CrmApiFactory.Password });
         var problem = await ApiClient.ExpectProblem(response, HttpStatusCode.Forbidden, "edition.limit_reached");
         Assert.StartsWith("Edition limit: at most 2 users", problem["title"]!.GetValue<string>());
+        Assert.Equal("users:2", problem["detail"]!.GetValue<string>());
     }
 
     [Fact]

@@ -33,6 +33,7 @@ import {
   CrownOutline,
   SwapOutline,
   ArrowLeftOutline,
+  AppstoreOutline,
 } from '@ant-design/icons-angular/icons';
 import { IconDefinition } from '@ant-design/icons-angular';
 
@@ -72,4 +73,5 @@ export const APP_ICONS: IconDefinition[] = [
   CrownOutline,
   SwapOutline,
   ArrowLeftOutline,
+  AppstoreOutline,
 ];

@@ -19,6 +19,7 @@ export const MENU: readonly MenuGroup[] = [
     icon: 'cloud-server',
     items: [
       { label: 'menu.tenants', icon: 'cluster', route: '/host/tenants', permission: 'Host.Tenants' },
+      { label: 'menu.editions', icon: 'appstore', route: '/host/editions', permission: 'Host.Editions' },
       { label: 'menu.hostJobs', icon: 'schedule', route: '/host/jobs', permission: 'Host.Jobs' },
     ],
   },

@@ -64,7 +64,7 @@ export class Shell {
   );
 
   protected switchLanguage(language: Language): void {
-    void this.language.use(language);
+    void this.language.use(language).then(() => this.permissions.saveLanguage(language));
   }
 
   protected runSearch(): void {

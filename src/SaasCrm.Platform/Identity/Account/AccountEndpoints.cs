@@ -89,6 +89,9 @@ public static class AccountEndpoints
     private static void EnsureActive(TenantInfo tenant)
     {
         if (!tenant.IsActive)
-            throw new BusinessException("tenant.suspended", $"The tenant '{tenant.DisplayName}' is suspended. {tenant.SuspensionReason}".Trim(), StatusCodes.Status403Forbidden);
+            throw new BusinessException("tenant.suspended", $"The tenant '{tenant.DisplayName}' is suspended.", StatusCodes.Status403Forbidden)
+            {
+                Detail = tenant.SuspensionReason,
+            };
     }
 }

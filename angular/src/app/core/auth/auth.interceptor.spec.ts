@@ -33,6 +33,18 @@ describe('authInterceptor', () => {
     await call;
   });
 
+  it('sends no token to sign-in calls, but does to the own profile', async () => {
+    const login = firstValueFrom(http.post('/api/account/login', {}));
+    const loginRequest = backend.expectOne('/api/account/login');
+    expect(loginRequest.request.headers.has('Authorization')).toBe(false);
+    loginRequest.flush({});
+    const me = firstValueFrom(http.get('/api/account/me'));
+    const request = backend.expectOne('/api/account/me');
+    expect(request.request.headers.get('Authorization')).toBe('Bearer old-access');
+    request.flush({});
+    await Promise.all([login, me]);
+  });
+
   it('refreshes the tokens once on a 401 and repeats the call', async () => {
     const call = firstValueFrom(http.get('/api/identity/users'));
     backend.expectOne('/api/identity/users').flush(null, { status: 401, statusText: 'Unauthorized' });

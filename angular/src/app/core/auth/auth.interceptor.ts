@@ -8,8 +8,10 @@ import { AuthService } from './auth.service';
  * Adds the bearer token to API calls. A 401 refreshes the tokens once and repeats the call;
  * when that fails too, the user goes back to the login page with the page to come back to.
  */
+const ANONYMOUS = ['/api/account/login', '/api/account/refresh', '/api/account/logout'];
+
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
-  if (!request.url.startsWith('/api/') || request.url.startsWith('/api/account/')) return next(request);
+  if (!request.url.startsWith('/api/') || ANONYMOUS.includes(request.url)) return next(request);
   const auth = inject(AuthService);
   const router = inject(Router);
   const token = auth.accessToken();

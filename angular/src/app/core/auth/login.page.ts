@@ -57,6 +57,7 @@ export class LoginPage {
       await this.auth.login(tenant, userName, password);
       this.tenantMemory.remember(tenant);
       await this.permissions.load();
+      await this.language.adopt(this.permissions.preferredLanguage());
       const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
       await this.router.navigateByUrl(returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/');
     } catch (error) {

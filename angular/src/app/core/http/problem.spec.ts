@@ -17,6 +17,11 @@ describe('toProblem', () => {
     });
   });
 
+  it('reads a problem that came back as text', () => {
+    const error = new HttpErrorResponse({ status: 403, error: JSON.stringify({ code: 'edition.limit_reached', title: 'Edition limit: at most 2 users.' }) });
+    expect(toProblem(error)).toMatchObject({ status: 403, code: 'edition.limit_reached', title: 'Edition limit: at most 2 users.' });
+  });
+
   it('names network failures and unknown answers', () => {
     expect(toProblem(new HttpErrorResponse({ status: 0 })).code).toBe('network_error');
     expect(toProblem(new HttpErrorResponse({ status: 502, error: 'Bad gateway' })).code).toBe('error');

@@ -13,7 +13,7 @@ export interface Problem {
 /** Reads any failure (HTTP or not) as a Problem; network failures get code `network_error`. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpErrorResponse) {
-    const body = typeof error.error === 'object' && error.error !== null ? (error.error as Record<string, unknown>) : {};
+    const body = readBody(error.error);
     return {
       status: error.status,
       code: typeof body['code'] === 'string' ? body['code'] : error.status === 0 ? 'network_error' : 'error',
@@ -24,6 +24,18 @@ export function toProblem(error: unknown): Problem {
     };
   }
   return { status: 0, code: 'error', title: error instanceof Error ? error.message : undefined, errors: {}, errorCodes: {} };
+}
+
+/** The answer's JSON body; calls made with a text response type get it as a string. */
+function readBody(body: unknown): Record<string, unknown> {
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return {};
+    }
+  }
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 }
 
 function asFieldMap(value: unknown): Record<string, string[]> {

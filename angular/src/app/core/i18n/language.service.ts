@@ -6,7 +6,7 @@ import { enUS, zhCN } from 'date-fns/locale';
 import { NzDateAdapter } from 'ng-zorro-antd/core/time';
 import { en_US, NzI18nService, zh_CN } from 'ng-zorro-antd/i18n';
 import { firstValueFrom } from 'rxjs';
-import { initialLanguage, Language, LANGUAGE_STORAGE_KEY } from './languages';
+import { initialLanguage, isLanguage, Language, LANGUAGE_STORAGE_KEY } from './languages';
 
 /** The current UI language: switches the texts, ng-zorro's own locale and date locale, and is remembered. */
 @Injectable({ providedIn: 'root' })
@@ -33,6 +33,11 @@ export class LanguageService {
     this.document.documentElement.lang = language;
     this.storage?.setItem(LANGUAGE_STORAGE_KEY, language);
     this.language.set(language);
+  }
+
+  /** Switches to the user's remembered language (from their profile), when there is one. */
+  async adopt(preferred: string | null | undefined): Promise<void> {
+    if (isLanguage(preferred) && preferred !== this.language()) await this.use(preferred);
   }
 
   /** The text of a key in the current language (for code that is not a template). */

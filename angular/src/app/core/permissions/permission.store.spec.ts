@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { PermissionsService } from '../../shared/api/generated';
+import { AccountService, PermissionsService } from '../../shared/api/generated';
 import { PermissionStore } from './permission.store';
 
 describe('PermissionStore', () => {
@@ -12,16 +12,25 @@ describe('PermissionStore', () => {
     permissions: ['Departments', 'Identity.Users'],
   };
 
-  function setup(api: Partial<PermissionsService>) {
-    TestBed.configureTestingModule({ providers: [{ provide: PermissionsService, useValue: api }] });
+  const profile = { userId: 'u1', userName: 'lina', name: 'Li Na', email: null, tenantId: 't1', tenantName: 'demo', tenantDisplayName: 'Demo Co.', language: 'en-US' };
+
+  function setup(api: Partial<PermissionsService>, account: Partial<AccountService> = { apiAccountMeGet: vi.fn().mockResolvedValue(profile) }) {
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: PermissionsService, useValue: api },
+        { provide: AccountService, useValue: account },
+      ],
+    });
     return TestBed.inject(PermissionStore);
   }
 
   it('loads the signed-in user and answers permission checks', async () => {
     const store = setup({ apiPermissionsMineGet: vi.fn().mockResolvedValue(mine) });
     expect(await store.load()).toBe(true);
-    expect(store.userName()).toBe('lina');
+    expect(store.userName()).toBe('Li Na');
     expect(store.tenantName()).toBe('demo');
+    expect(store.tenantDisplayName()).toBe('Demo Co.');
+    expect(store.preferredLanguage()).toBe('en-US');
     expect(store.isHost()).toBe(false);
     expect(store.has('Departments')).toBe(true);
     expect(store.has('Identity.Roles')).toBe(false);
@@ -42,6 +51,17 @@ describe('PermissionStore', () => {
     expect(await store.load()).toBe(false);
     expect(store.status()).toBe('failed');
     expect(store.has('Departments')).toBe(false);
+  });
+
+  it('still works without the profile, and saves a changed language', async () => {
+    const put = vi.fn().mockResolvedValue({ ...profile, language: 'zh-CN' });
+    const store = setup({ apiPermissionsMineGet: vi.fn().mockResolvedValue(mine) }, { apiAccountMeGet: vi.fn().mockRejectedValue(new Error('404')), apiAccountMePreferencesPut: put });
+    expect(await store.load()).toBe(true);
+    expect(store.tenantDisplayName()).toBe('demo');
+    expect(store.userName()).toBe('lina');
+    await store.saveLanguage('zh-CN');
+    expect(put).toHaveBeenCalledWith({ body: { language: 'zh-CN' } });
+    expect(store.preferredLanguage()).toBe('zh-CN');
   });
 
   it('knows the host side by a missing tenant', async () => {

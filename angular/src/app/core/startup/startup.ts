@@ -10,6 +10,6 @@ export function provideStartup(): EnvironmentProviders {
     const auth = inject(AuthService);
     const permissions = inject(PermissionStore);
     await language.init();
-    if (auth.isSignedIn()) await permissions.load();
+    if (auth.isSignedIn() && (await permissions.load())) await language.adopt(permissions.preferredLanguage());
   });
 }

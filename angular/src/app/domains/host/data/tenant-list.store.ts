@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { TenantsHostService } from '../../../shared/api/generated';
+import { EditionsHostService, TenantsHostService } from '../../../shared/api/generated';
+import { Edition } from '../model/edition';
 import { CreateTenantRequest, isActiveFilter, Tenant, TenantStatusFilter } from '../model/tenant';
 
 export interface TenantListState {
@@ -13,6 +14,7 @@ export interface TenantListState {
   status: TenantStatusFilter;
   loading: boolean;
   failed: boolean;
+  editions: Edition[];
 }
 
 const initialState: TenantListState = {
@@ -25,12 +27,13 @@ const initialState: TenantListState = {
   status: 'all',
   loading: false,
   failed: false,
+  editions: [],
 };
 
 /** The operator's tenant list: search, status filter, paging, and the actions on a tenant. */
 export const TenantListStore = signalStore(
   withState(initialState),
-  withMethods((store, api = inject(TenantsHostService)) => {
+  withMethods((store, api = inject(TenantsHostService), editions = inject(EditionsHostService)) => {
     let request = 0;
     async function load(): Promise<void> {
       const mine = ++request;
@@ -57,6 +60,10 @@ export const TenantListStore = signalStore(
     }
     return {
       load,
+      /** Editions to choose from when creating a tenant (empty without the editions permission). */
+      async loadEditions(): Promise<void> {
+        patchState(store, { editions: await editions.apiHostEditionsGet().catch(() => []) });
+      },
       search(filter: string): Promise<void> {
         patchState(store, { filter: filter.trim(), page: 1 });
         return load();

@@ -9,7 +9,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
-import { LocalDatePipe } from '../../../core/i18n/format.pipes';
+import { LocalDatePipe, LocalNumberPipe } from '../../../core/i18n/format.pipes';
 import { TenantDetailStore } from '../data/tenant-detail.store';
 import { TenantStatusTag } from '../ui/tenant-status-tag';
 
@@ -20,6 +20,7 @@ import { TenantStatusTag } from '../ui/tenant-status-tag';
     RouterLink,
     TranslatePipe,
     LocalDatePipe,
+    LocalNumberPipe,
     TenantStatusTag,
     NzDescriptionsModule,
     NzSkeletonModule,
@@ -51,6 +52,7 @@ import { TenantStatusTag } from '../ui/tenant-status-tag';
             <nz-descriptions-item [nzTitle]="'tenants.suspendReason' | translate">{{ tenant.suspensionReason }}</nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'tenants.suspendedAt' | translate">{{ tenant.suspendedAt | localDate }}</nz-descriptions-item>
           }
+          <nz-descriptions-item [nzTitle]="'tenants.edition' | translate">{{ store.edition()?.name ?? ('tenants.noEdition' | translate) }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'tenants.database' | translate">
             {{ (tenant.hasOwnDatabase ? 'tenants.ownDatabase' : 'tenants.sharedDatabase') | translate }}
           </nz-descriptions-item>
@@ -58,7 +60,11 @@ import { TenantStatusTag } from '../ui/tenant-status-tag';
         <h3 class="section-title">{{ 'tenants.usage' | translate }}</h3>
         <div nz-row [nzGutter]="16">
           <div nz-col [nzSpan]="8">
-            <nz-statistic [nzTitle]="'tenants.users' | translate" [nzValue]="tenant.usage?.users ?? 0" data-test="tenant-usage-users" />
+            <nz-statistic
+              [nzTitle]="'tenants.users' | translate"
+              [nzValue]="(tenant.usage?.users ?? 0 | localNumber) + (store.edition()?.maxUsers ? ' / ' + (store.edition()?.maxUsers | localNumber) : '')"
+              data-test="tenant-usage-users"
+            />
           </div>
         </div>
       }

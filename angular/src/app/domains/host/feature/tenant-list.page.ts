@@ -75,13 +75,17 @@ export class TenantListPage implements OnInit {
     adminUserName: ['admin', [Validators.required, Validators.maxLength(64)]],
     adminPassword: ['', [Validators.required, Validators.maxLength(128)]],
     adminEmail: ['', [Validators.email, Validators.maxLength(256)]],
+    editionId: [null as string | null],
   });
   protected readonly editForm = this.fb.group({ displayName: ['', [Validators.required, Validators.maxLength(128)]] });
   protected readonly suspendForm = this.fb.group({ reason: ['', [Validators.required, Validators.maxLength(500)]] });
   protected readonly confirmName = signal('');
 
+  protected readonly editionNames = computed(() => new Map(this.store.editions().map((e) => [e.id, e.name])));
+
   ngOnInit(): void {
     this.reload();
+    void this.store.loadEditions();
   }
 
   protected reload(): void {

@@ -56,11 +56,10 @@ export const DepartmentStore = signalStore(
         patchState(store, { selectedId: id, members: [] });
         return loadMembers();
       },
-      /** Users to add as members: the first page matching the text (needs the users permission; empty without it). */
+      /** Users to add as members, by name (the lookup for pickers; empty without its permission). */
       async searchUsers(text: string): Promise<void> {
         try {
-          const page = await users.apiIdentityUsersGet({ filter: text || undefined, pageSize: 50 });
-          patchState(store, { users: page.items });
+          patchState(store, { users: await users.apiIdentityUsersLookupGet({ filter: text || undefined, max: 50 }) });
         } catch {
           patchState(store, { users: [] });
         }

@@ -1,6 +1,6 @@
 import type { DepartmentDto } from '../../../shared/api/generated';
 
-export type { DepartmentDto as Department, MemberDto as Member, UserDto as UserOption } from '../../../shared/api/generated';
+export type { DepartmentDto as Department, MemberDto as Member, NamedRef as UserOption } from '../../../shared/api/generated';
 
 /** A node of the department tree, in the shape nz-tree and nz-tree-select take. */
 export interface DepartmentNode {

@@ -8,5 +8,8 @@ export { RolesService } from './services/roles.service';
 export { DepartmentsService } from './services/departments.service';
 export { AuditService } from './services/audit.service';
 export { TenantsHostService } from './services/tenants-host.service';
+export { EditionsHostService } from './services/editions-host.service';
+export { DictionariesService } from './services/dictionaries.service';
+export { CustomFieldsService } from './services/custom-fields.service';
 export { BackgroundJobsHostService } from './services/background-jobs-host.service';
 export { BackgroundJobsService } from './services/background-jobs.service';

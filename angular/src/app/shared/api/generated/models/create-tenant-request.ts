@@ -7,5 +7,6 @@ export interface CreateTenantRequest {
   adminUserName: string;
   connectionString?: (string | null);
   displayName: string;
+  editionId?: (string | null);
   name: string;
 }

@@ -4,4 +4,5 @@
 export interface UpdateTenantRequest {
   concurrencyStamp: string;
   displayName: string;
+  editionId?: (string | null);
 }

@@ -13,8 +13,13 @@ import { apiAccountLoginPost } from '../fn/account/api-account-login-post';
 import { ApiAccountLoginPost$Params } from '../fn/account/api-account-login-post';
 import { apiAccountLogoutPost } from '../fn/account/api-account-logout-post';
 import { ApiAccountLogoutPost$Params } from '../fn/account/api-account-logout-post';
+import { apiAccountMeGet } from '../fn/account/api-account-me-get';
+import { ApiAccountMeGet$Params } from '../fn/account/api-account-me-get';
+import { apiAccountMePreferencesPut } from '../fn/account/api-account-me-preferences-put';
+import { ApiAccountMePreferencesPut$Params } from '../fn/account/api-account-me-preferences-put';
 import { apiAccountRefreshPost } from '../fn/account/api-account-refresh-post';
 import { ApiAccountRefreshPost$Params } from '../fn/account/api-account-refresh-post';
+import { ProfileDto } from '../models/profile-dto';
 import { TokenResponse } from '../models/token-response';
 
 @Injectable({ providedIn: 'root' })
@@ -96,6 +101,56 @@ export class AccountService extends BaseService {
   apiAccountLogoutPost(params: ApiAccountLogoutPost$Params, context?: HttpContext): Promise<void> {
     const resp = this.apiAccountLogoutPost$Response(params, context);
     return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiAccountMeGet()` */
+  static readonly ApiAccountMeGetPath = '/api/account/me';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiAccountMeGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiAccountMeGet$Response(params?: ApiAccountMeGet$Params, context?: HttpContext): Promise<StrictHttpResponse<ProfileDto>> {
+    const obs = apiAccountMeGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiAccountMeGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiAccountMeGet(params?: ApiAccountMeGet$Params, context?: HttpContext): Promise<ProfileDto> {
+    const resp = this.apiAccountMeGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<ProfileDto>): ProfileDto => r.body);
+  }
+
+  /** Path part for operation `apiAccountMePreferencesPut()` */
+  static readonly ApiAccountMePreferencesPutPath = '/api/account/me/preferences';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiAccountMePreferencesPut()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiAccountMePreferencesPut$Response(params: ApiAccountMePreferencesPut$Params, context?: HttpContext): Promise<StrictHttpResponse<ProfileDto>> {
+    const obs = apiAccountMePreferencesPut(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiAccountMePreferencesPut$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiAccountMePreferencesPut(params: ApiAccountMePreferencesPut$Params, context?: HttpContext): Promise<ProfileDto> {
+    const resp = this.apiAccountMePreferencesPut$Response(params, context);
+    return resp.then((r: StrictHttpResponse<ProfileDto>): ProfileDto => r.body);
   }
 
 }

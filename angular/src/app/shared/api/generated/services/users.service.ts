@@ -23,8 +23,11 @@ import { apiIdentityUsersIdResetPasswordPost } from '../fn/users/api-identity-us
 import { ApiIdentityUsersIdResetPasswordPost$Params } from '../fn/users/api-identity-users-id-reset-password-post';
 import { apiIdentityUsersIdUnlockPost } from '../fn/users/api-identity-users-id-unlock-post';
 import { ApiIdentityUsersIdUnlockPost$Params } from '../fn/users/api-identity-users-id-unlock-post';
+import { apiIdentityUsersLookupGet } from '../fn/users/api-identity-users-lookup-get';
+import { ApiIdentityUsersLookupGet$Params } from '../fn/users/api-identity-users-lookup-get';
 import { apiIdentityUsersPost } from '../fn/users/api-identity-users-post';
 import { ApiIdentityUsersPost$Params } from '../fn/users/api-identity-users-post';
+import { NamedRef } from '../models/named-ref';
 import { PagedResultOfUserDto } from '../models/paged-result-of-user-dto';
 import { UserDto } from '../models/user-dto';
 
@@ -157,6 +160,31 @@ export class UsersService extends BaseService {
   apiIdentityUsersIdDelete(params: ApiIdentityUsersIdDelete$Params, context?: HttpContext): Promise<void> {
     const resp = this.apiIdentityUsersIdDelete$Response(params, context);
     return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiIdentityUsersLookupGet()` */
+  static readonly ApiIdentityUsersLookupGetPath = '/api/identity/users/lookup';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiIdentityUsersLookupGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiIdentityUsersLookupGet$Response(params?: ApiIdentityUsersLookupGet$Params, context?: HttpContext): Promise<StrictHttpResponse<Array<NamedRef>>> {
+    const obs = apiIdentityUsersLookupGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiIdentityUsersLookupGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiIdentityUsersLookupGet(params?: ApiIdentityUsersLookupGet$Params, context?: HttpContext): Promise<Array<NamedRef>> {
+    const resp = this.apiIdentityUsersLookupGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<Array<NamedRef>>): Array<NamedRef> => r.body);
   }
 
   /** Path part for operation `apiIdentityUsersIdLockPost()` */
