@@ -46,6 +46,18 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/organization/feature/organization.routes'),
       },
       {
+        path: 'admin/dictionaries',
+        canActivate: [permissionGuard],
+        data: { permission: 'Dictionaries', breadcrumb: 'menu.dictionaries', scope: 'tenant' },
+        loadChildren: () => import('./domains/customization/feature/customization.routes').then((m) => m.dictionaryRoutes),
+      },
+      {
+        path: 'admin/custom-fields',
+        canActivate: [permissionGuard],
+        data: { permission: 'CustomFields', breadcrumb: 'menu.customFields', scope: 'tenant' },
+        loadChildren: () => import('./domains/customization/feature/customization.routes').then((m) => m.customFieldRoutes),
+      },
+      {
         path: 'admin/audit',
         canActivate: [permissionGuard],
         data: { permission: ['Audit.EntityChanges', 'Audit.SecurityLogs'], breadcrumb: 'menu.audit' },

@@ -34,6 +34,8 @@ import {
   SwapOutline,
   ArrowLeftOutline,
   AppstoreOutline,
+  BookOutline,
+  FormOutline,
 } from '@ant-design/icons-angular/icons';
 import { IconDefinition } from '@ant-design/icons-angular';
 
@@ -74,4 +76,6 @@ export const APP_ICONS: IconDefinition[] = [
   SwapOutline,
   ArrowLeftOutline,
   AppstoreOutline,
+  BookOutline,
+  FormOutline,
 ];

@@ -1,4 +1,9 @@
-/** One entry of the side menu: shown only when the user holds one of its permissions. */
+/**
+ * One entry of the side menu: shown only when the user holds one of its permissions.
+ * Dictionaries and custom fields are configuration screens: every user reads them (their view permissions
+ * feed the record forms), so the menu offers them to those who may edit them; the view permission still
+ * opens them read-only by URL.
+ */
 export interface MenuItem {
   /** translation key */
   label: string;
@@ -30,6 +35,8 @@ export const MENU: readonly MenuGroup[] = [
       { label: 'menu.users', icon: 'user', route: '/admin/users', permission: 'Identity.Users' },
       { label: 'menu.roles', icon: 'safety-certificate', route: '/admin/roles', permission: 'Identity.Roles' },
       { label: 'menu.departments', icon: 'apartment', route: '/admin/departments', permission: 'Departments' },
+      { label: 'menu.dictionaries', icon: 'book', route: '/admin/dictionaries', permission: 'Dictionaries.Manage' },
+      { label: 'menu.customFields', icon: 'form', route: '/admin/custom-fields', permission: 'CustomFields.Manage' },
       { label: 'menu.audit', icon: 'audit', route: '/admin/audit', permission: ['Audit.EntityChanges', 'Audit.SecurityLogs'] },
       { label: 'menu.jobs', icon: 'schedule', route: '/admin/jobs', permission: 'Jobs' },
     ],

@@ -28,6 +28,7 @@ export class FieldErrors {
     if (errors['maxlength']) return 'validation.maximum_length';
     if (errors['minlength']) return 'validation.minimum_length';
     if (errors['pattern'] && typeof errors['patternKey'] === 'string') return errors['patternKey'];
+    if (errors['precision']) return 'validation.precision';
     return 'validation.invalid';
   }
 }
