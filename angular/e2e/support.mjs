@@ -74,7 +74,8 @@ export async function rawKeys(page) {
 export async function settle(page) {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0);
-  await page.waitForTimeout(250);
+  // wait for the condition itself, not a fixed time: CSS transitions and animations have finished
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 
 /** Saves a screenshot into docs/screenshots when E2E_SCREENSHOTS=1. */
