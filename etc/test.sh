@@ -62,7 +62,14 @@ for _ in $(seq 1 120); do
 done
 if healthy; then
   (cd angular && E2E_BASE_URL="http://127.0.0.1:$port" npm run e2e --silent) 2>&1 | tee "$results/e2e.log"
-  count "browser" "$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$results/e2e.log" | tail -n 1)" "$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$results/e2e.log" | tail -n 1)"
+  e2e_exit=${PIPESTATUS[0]}
+  e2e_pass=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$results/e2e.log" | tail -n 1)
+  e2e_fail=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$results/e2e.log" | tail -n 1)
+  e2e_cancelled=$(sed -n 's/^ℹ cancelled \([0-9]*\)$/\1/p' "$results/e2e.log" | tail -n 1)
+  # A cancelled test (e.g. its suite's setup failed) did not pass: it counts as failed.
+  [ -n "$e2e_fail" ] && e2e_fail=$((e2e_fail + ${e2e_cancelled:-0}))
+  [ "$e2e_exit" -ne 0 ] && [ "${e2e_fail:-0}" -eq 0 ] && e2e_fail=1
+  count "browser" "$e2e_pass" "$e2e_fail"
 else
   tail -n 40 "$results/e2e-host.log"
   count "browser" "" ""

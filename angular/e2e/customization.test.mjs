@@ -79,13 +79,10 @@ describe('Configuration screens', { concurrency: false }, () => {
     const top = await items.locator('[data-test=dictionary-item-web]').boundingBox();
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
     await page.mouse.down();
-    for (let step = 1; step <= 12; step++) {
-      await page.mouse.move(
-        handle.x + handle.width / 2,
-        handle.y - ((handle.y - top.y + 8) * step) / 12,
-      );
-      await page.waitForTimeout(30);
-    }
+    // start the drag, wait until CDK shows its preview, then move to the top row in small steps
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 - 10, { steps: 3 });
+    await page.locator('.cdk-drag-preview').waitFor();
+    await page.mouse.move(handle.x + handle.width / 2, top.y - 8, { steps: 12 });
     await page.mouse.up();
     await page.locator('.ant-message-success').getByText('Order saved').waitFor();
     await page.reload();

@@ -392,32 +392,19 @@ public sealed class MariaDbServer : IAsyncDisposable
             ConnectionTimeout = 5,
         }.ConnectionString;
 
-        while (true)
+        // Wait for the condition itself: the server's own "ready for connections" line, or its exit.
+        var exited = _process!.WaitForExitAsync(callerToken);
+        var finished = await Task.WhenAny(_output.Ready.WaitAsync(timeoutToken), exited).ConfigureAwait(false);
+        timeoutToken.ThrowIfCancellationRequested();
+        if (finished == exited || _process.HasExited)
         {
-            timeoutToken.ThrowIfCancellationRequested();
-            if (_process!.HasExited)
-            {
-                // Make sure all buffered output has been received before inspecting it.
-                await _process.WaitForExitAsync(callerToken).ConfigureAwait(false);
-                return ReadyOutcome.Exited;
-            }
-
-            if (File.Exists(SocketPath))
-            {
-                try
-                {
-                    await using var connection = new MySqlConnection(socketConnectionString);
-                    await connection.OpenAsync(timeoutToken).ConfigureAwait(false);
-                    return ReadyOutcome.Ready;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Not ready yet.
-                }
-            }
-
-            await Task.Delay(100, timeoutToken).ConfigureAwait(false);
+            await exited.ConfigureAwait(false); // all buffered output received before it is inspected
+            return ReadyOutcome.Exited;
         }
+
+        await using var connection = new MySqlConnection(socketConnectionString);
+        await connection.OpenAsync(timeoutToken).ConfigureAwait(false);
+        return ReadyOutcome.Ready;
     }
 
     /// <summary>
@@ -683,28 +670,23 @@ public sealed class MariaDbServer : IAsyncDisposable
         Live.TryRemove(this, out _);
     }
 
+    /// <summary>Called after the server process has exited, so nothing holds the files.</summary>
     private static void DeleteDirectory(string path)
     {
-        for (var attempt = 1; attempt <= 5; attempt++)
+        try
         {
-            try
+            if (Directory.Exists(path))
             {
-                if (Directory.Exists(path))
-                {
-                    Directory.Delete(path, recursive: true);
-                }
-
-                return;
+                Directory.Delete(path, recursive: true);
             }
-            catch (Exception) when (attempt < 5)
-            {
-                Thread.Sleep(50 * attempt);
-            }
-            catch (Exception)
-            {
-                // Give up silently; DeleteStaleFolders will not retry it because the owner is alive,
-                // but the next test run will.
-            }
+        }
+        catch (IOException)
+        {
+            // Give up silently; the next test run's DeleteStaleFolders removes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
         }
     }
 
@@ -753,6 +735,10 @@ public sealed class MariaDbServer : IAsyncDisposable
     private sealed class OutputTail(int capacity)
     {
         private readonly Queue<string> _lines = new();
+        private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the server prints that it accepts connections.</summary>
+        public Task Ready => Volatile.Read(ref _ready).Task;
 
         public string Text
         {
@@ -772,6 +758,11 @@ public sealed class MariaDbServer : IAsyncDisposable
                 return;
             }
 
+            if (line.Contains("ready for connections", StringComparison.Ordinal))
+            {
+                Volatile.Read(ref _ready).TrySetResult();
+            }
+
             lock (_lines)
             {
                 _lines.Enqueue(line);
@@ -788,6 +779,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             {
                 _lines.Clear();
             }
+            Volatile.Write(ref _ready, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
     }
 }
