@@ -3,27 +3,13 @@ using SaasCrm.Platform.Dictionaries;
 namespace SaasCrm.Host.Catalog;
 
 /// <summary>
-/// The dictionaries every new tenant starts with. Each group moves into its module (Customers, Sales,
-/// Service) when that module lands; until then the composition root declares them so tenants get them now.
+/// The dictionaries every new tenant starts with. Each group moves into its module (Sales, Service) when
+/// that module lands (the customer dictionaries already live in the Customers module); until then the composition root declares them.
 /// </summary>
 public sealed class CrmDictionaries : DictionaryDefinitionProvider
 {
     public override void Define(DictionaryDefinitionContext context)
     {
-        // Customers
-        context.Add("customer-source", "Customer source", "客户来源")
-            .Item("web", "Website", "官网", isDefault: true).Item("referral", "Referral", "转介绍").Item("exhibition", "Exhibition", "展会")
-            .Item("cold-call", "Cold call", "电话开发").Item("partner", "Partner", "合作伙伴").Item("ad", "Advertising", "广告");
-        context.Add("industry", "Industry", "行业")
-            .Item("manufacturing", "Manufacturing", "制造业").Item("retail", "Retail", "零售").Item("it", "IT and software", "IT/软件")
-            .Item("finance", "Finance", "金融").Item("education", "Education", "教育").Item("healthcare", "Healthcare", "医疗").Item("other", "Other", "其他");
-        context.Add("customer-level", "Customer level", "客户级别")
-            .Item("a", "A – key", "A 重点客户", color: "#f5222d").Item("b", "B – regular", "B 普通客户", color: "#fa8c16", isDefault: true)
-            .Item("c", "C – low", "C 低价值客户", color: "#8c8c8c");
-        context.Add("contact-method", "Contact method", "联系方式")
-            .Item("phone", "Phone", "电话", isDefault: true).Item("wechat", "WeChat", "微信").Item("qq", "QQ", "QQ").Item("email", "Email", "邮件")
-            .Item("visit", "Visit", "拜访").Item("sms", "SMS", "短信");
-
         // Sales
         context.Add("opportunity-stage", "Opportunity stage", "商机阶段", numericValueName: "Win probability %")
             .Item("initial", "Initial contact", "初步接洽", 10, isDefault: true).Item("needs", "Needs analysis", "需求分析", 30)

@@ -5,14 +5,12 @@ namespace SaasCrm.Host.Catalog;
 
 /// <summary>
 /// Record types tenant admins can add custom fields to. Each registration moves into its module
-/// (Customers, Sales, Service) when that module lands, as <see cref="CrmDictionaries"/> does.
+/// (Sales, Service) when that module lands, as <see cref="CrmDictionaries"/> does.
 /// </summary>
 public static class CrmRecordTypes
 {
     public static void Register(IServiceCollection services)
     {
-        services.AddCustomFieldEntityType("customer", new LocalizedText("Customer", "客户"));
-        services.AddCustomFieldEntityType("contact", new LocalizedText("Contact", "联系人"));
         services.AddCustomFieldEntityType("lead", new LocalizedText("Lead", "线索"));
         services.AddCustomFieldEntityType("opportunity", new LocalizedText("Opportunity", "商机"));
         services.AddCustomFieldEntityType("ticket", new LocalizedText("Ticket", "工单"));

@@ -55,6 +55,8 @@ internal static class EntityChangeFactory
         var text = value switch
         {
             null => null,
+            string s => s,
+            IEnumerable<string> list => string.Join(", ", list),
             DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
             DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

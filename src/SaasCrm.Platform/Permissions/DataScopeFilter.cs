@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Departments;
@@ -11,6 +12,10 @@ public interface IDataScopeFilter
 {
     Task<DataScope> GetScopeAsync(CancellationToken cancellationToken = default);
     Task<IQueryable<T>> ApplyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) where T : class, IHasOwner;
+    /// <summary>The same for records whose owner is optional or named otherwise; a record without an owner is outside every scope but All.</summary>
+    Task<IQueryable<T>> ApplyAsync<T>(IQueryable<T> query, Expression<Func<T, Guid?>> owner, CancellationToken cancellationToken = default);
+    /// <summary>The owners the caller may see: null means everyone (scope All).</summary>
+    Task<IQueryable<Guid>?> VisibleOwnersAsync(CancellationToken cancellationToken = default);
     Task<bool> CanSeeOwnerAsync(Guid ownerId, CancellationToken cancellationToken = default);
 }
 
@@ -38,9 +43,35 @@ public sealed class DataScopeFilter(PlatformDbContext db, ICurrentUser currentUs
         if (scope == DataScope.All) return query;
         var me = currentUser.Id ?? Guid.Empty;
         if (scope == DataScope.Self) return query.Where(e => e.OwnerId == me);
+        var members = await VisibleOwnersAsync(cancellationToken);
+        return query.Where(e => e.OwnerId == me || members!.Contains(e.OwnerId));
+    }
+
+    public async Task<IQueryable<T>> ApplyAsync<T>(IQueryable<T> query, Expression<Func<T, Guid?>> owner, CancellationToken cancellationToken = default)
+    {
+        var scope = await GetScopeAsync(cancellationToken);
+        if (scope == DataScope.All) return query;
+        Guid? me = currentUser.Id ?? Guid.Empty;
+        Expression<Func<Guid?, bool>> visible;
+        if (scope == DataScope.Self) visible = o => o == me;
+        else
+        {
+            var members = (await VisibleOwnersAsync(cancellationToken))!.Select(id => (Guid?)id);
+            visible = o => o == me || members.Contains(o);
+        }
+        // visible(owner(e)): substitute the owner selector's body for the predicate's parameter.
+        var body = new ReplaceParameter(visible.Parameters[0], owner.Body).Visit(visible.Body);
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, owner.Parameters[0]));
+    }
+
+    public async Task<IQueryable<Guid>?> VisibleOwnersAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = await GetScopeAsync(cancellationToken);
+        if (scope == DataScope.All) return null;
+        var me = currentUser.Id ?? Guid.Empty;
+        if (scope == DataScope.Self) return db.Users.Where(u => u.Id == me).Select(u => u.Id);
         var departments = await VisibleDepartmentIdsAsync(scope, cancellationToken);
-        var members = db.UserDepartments.Where(ud => departments.Contains(ud.DepartmentId)).Select(ud => ud.UserId);
-        return query.Where(e => e.OwnerId == me || members.Contains(e.OwnerId));
+        return db.UserDepartments.Where(ud => departments.Contains(ud.DepartmentId)).Select(ud => ud.UserId);
     }
 
     public async Task<bool> CanSeeOwnerAsync(Guid ownerId, CancellationToken cancellationToken = default)
@@ -70,4 +101,9 @@ public sealed class DataScopeFilter(PlatformDbContext db, ICurrentUser currentUs
         }
         return _departmentIds = ids.ToList();
     }
+}
+
+internal sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+{
+    protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
 }

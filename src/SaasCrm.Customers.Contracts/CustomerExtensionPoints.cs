@@ -1,0 +1,36 @@
+using SaasCrm.Platform.Permissions;
+
+namespace SaasCrm.Customers;
+
+/// <summary>
+/// A later module's records of customers (opportunities, orders, contracts, payments, tickets, complaints),
+/// as the customer module asks for them: counts for a merge preview and the 360 slots, and whether a
+/// customer has open business that exempts it from the public pool. Registered by the module that owns them.
+/// </summary>
+public interface ICustomerRelatedRecords
+{
+    /// <summary>Stable kind name, e.g. "opportunity".</summary>
+    string Kind { get; }
+    LocalizedText DisplayName { get; }
+
+    /// <summary>How many records of this kind each customer has (customers with none may be left out).</summary>
+    Task<IReadOnlyDictionary<Guid, int>> CountAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+
+    /// <summary>Customers among these with open records (an open opportunity or order) that keep them out of the pool.</summary>
+    Task<IReadOnlySet<Guid>> WithOpenRecordsAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+
+    /// <summary>The newest records of one customer for its 360 page, at most <paramref name="take"/>, visible to the caller.</summary>
+    Task<IReadOnlyList<CustomerRelatedRecord>> LatestAsync(Guid customerId, int take, CancellationToken cancellationToken);
+}
+
+/// <summary>A line in a customer's 360 slot.</summary>
+public sealed record CustomerRelatedRecord(Guid Id, string Title, string? Status, decimal? Amount, DateTime At, string Link);
+
+/// <summary>What other modules may ask of customers without knowing the customer module.</summary>
+public interface ICustomerDirectory
+{
+    /// <summary>Names and owners of customers the caller may see; others are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, CustomerSummary>> FindAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+}
+
+public sealed record CustomerSummary(Guid Id, string Name, Guid? OwnerId, Guid? ServiceRepId);

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Contacts;
+
+internal sealed class ContactsFeature : CustomersFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Export;
+
+internal sealed class ExportFeature : CustomersFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.FollowUps;
+
+internal sealed class FollowUpsFeature : CustomersFeature
+{
+}

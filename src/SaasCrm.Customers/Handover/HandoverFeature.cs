@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Handover;
+
+internal sealed class HandoverFeature : CustomersFeature
+{
+}

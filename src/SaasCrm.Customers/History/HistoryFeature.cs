@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.History;
+
+internal sealed class HistoryFeature : CustomersFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Import;
+
+internal sealed class ImportFeature : CustomersFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Merge;
+
+internal sealed class MergeFeature : CustomersFeature
+{
+}

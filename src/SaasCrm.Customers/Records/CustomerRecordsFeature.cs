@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Records;
+
+internal sealed class CustomerRecordsFeature : CustomersFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Reminders;
+
+internal sealed class RemindersFeature : CustomersFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.SearchDocuments;
+
+internal sealed class CustomerSearchFeature : CustomersFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Customers.Views;
+
+internal sealed class SavedViewsFeature : CustomersFeature
+{
+}
