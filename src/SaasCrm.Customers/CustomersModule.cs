@@ -38,6 +38,7 @@ public sealed class CustomersModule : CrmModule
         services.AddCustomFieldEntityType(CustomerRecordType, new LocalizedText("Customer", "客户"));
         services.AddCustomFieldEntityType(ContactRecordType, new LocalizedText("Contact", "联系人"));
         services.AddScoped<CustomerAccess>();
+        services.AddScoped<Records.CustomerKeyWriter>();
         foreach (var feature in Features) feature.AddServices(services, configuration);
     }
 

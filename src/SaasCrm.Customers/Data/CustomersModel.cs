@@ -95,6 +95,7 @@ internal static class CustomersModel
             // Claims per day and the previous owner's cooldown are counted from here.
             b.HasIndex(x => new { x.TenantId, x.ToUserId, x.Action, x.At });
         });
+        ConfigureSettings(builder);
         builder.Entity<CustomerCollaborator>(b =>
         {
             b.ToTable("CustomerCollaborators");
@@ -102,6 +103,13 @@ internal static class CustomersModel
             b.HasIndex(x => new { x.TenantId, x.CustomerId });
         });
     }
+
+    private static void ConfigureSettings(ModelBuilder builder) =>
+        builder.Entity<CustomerSettings>(b =>
+        {
+            b.ToTable("CustomerSettings");
+            b.HasIndex(x => x.TenantId).IsUnique();
+        });
 
     /// <summary>Phones, emails and tags: a JSON array in one column, compared by content so edits are seen.</summary>
     private static void StringList(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<string>> property) =>

@@ -83,6 +83,8 @@ public sealed class PlatformModule : CrmModule
         services.AddScoped<IDictionaryUsageProbe, CustomFieldDictionaryUsage>();
         ModuleServiceExtensions.GetOrAddRegistry<CustomFieldEntityTypes>(services);
 
+        services.AddScoped<Notifications.INotificationSender, Notifications.NotificationSender>();
+
         // Jobs and the outbox.
         services.AddSingleton<IJobSignal, JobSignal>();
         services.AddSingleton<JobWorker>();

@@ -231,3 +231,18 @@ internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<Back
         b.HasIndex(x => x.IdempotencyKey).IsUnique();
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.Property(x => x.Kind).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Title).HasMaxLength(300).IsRequired();
+        b.Property(x => x.Body).HasMaxLength(2000);
+        b.Property(x => x.Link).HasMaxLength(500);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(200);
+        b.HasIndex(x => new { x.TenantId, x.UserId, x.ReadAt, x.CreatedAt });
+        b.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
+    }
+}
