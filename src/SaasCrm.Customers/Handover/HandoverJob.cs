@@ -42,7 +42,9 @@ internal sealed class HandoverJob(
                 handover.StartedAt = clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(ct);
             }
-            while (await MoveNextBatchAsync(handover, ct)) db.ChangeTracker.Clear();
+            // Each batch starts from a clean context and a freshly read handover, so nothing of the last batch is saved twice.
+            do db.ChangeTracker.Clear();
+            while (await MoveNextBatchAsync(args.HandoverId, ct));
             db.ChangeTracker.Clear();
             handover = await db.Set<CustomerHandover>().SingleAsync(h => h.Id == args.HandoverId, ct);
             handover.Status = HandoverStatus.Completed;
@@ -57,10 +59,11 @@ internal sealed class HandoverJob(
     }
 
     /// <returns>false when nothing was left to move.</returns>
-    private async Task<bool> MoveNextBatchAsync(CustomerHandover handover, CancellationToken ct)
+    private async Task<bool> MoveNextBatchAsync(Guid handoverId, CancellationToken ct)
     {
         var tenantId = tenant.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var handover = await db.Set<CustomerHandover>().SingleAsync(h => h.Id == handoverId, ct);
         var ids = await HandoverSelection.Remaining(db, tenantId, handover)
             .OrderBy(c => c.Id).Select(c => c.Id).Take(options.Value.BatchSize).ToListAsync(ct);
         if (ids.Count == 0) return false;
