@@ -21,7 +21,6 @@ internal sealed class HandoverFeature : CustomersFeature
         services.AddOptions<HandoverOptions>().BindConfiguration("Customers:Handover");
         services.AddScoped<StartHandover>();
         services.AddScoped<HandoverQueries>();
-        services.AddScoped<IValidator<StartHandoverRequest>, StartHandoverValidator>();
         services.AddBackgroundJob<HandoverJobArgs, HandoverJob>(maxAttempts: 5);
     }
 

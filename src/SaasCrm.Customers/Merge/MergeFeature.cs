@@ -19,8 +19,6 @@ internal sealed class MergeFeature : CustomersFeature
         services.AddScoped<PerformMerge>();
         services.AddScoped<UnmergeCustomers>();
         services.AddScoped<MergeQueries>();
-        services.AddScoped<IValidator<MergePreviewRequest>, MergePreviewRequestValidator>();
-        services.AddScoped<IValidator<MergeRequest>, MergeRequestValidator>();
     }
 
     public override void ConfigureModel(ModelBuilder builder)

@@ -17,8 +17,6 @@ internal sealed class RemindersFeature : CustomersFeature
     {
         services.AddScoped<IReminderScheduler, ReminderScheduler>();
         services.AddScoped<ReminderLookup>();
-        services.AddValidatorsFromAssemblyContaining<RemindersFeature>(includeInternalTypes: true,
-            filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(RemindersFeature).Namespace!, StringComparison.Ordinal) == true);
         services.AddBackgroundJob<FireReminderArgs, FireReminderJob>();
         // The reminder itself names its channels (the user picked them on the form), so SMS is not narrowed away by default.
         services.AddNotificationKind(FireReminderJob.NotificationKind, new LocalizedText("Reminders", "预约提醒"),
