@@ -181,6 +181,11 @@ export class CustomerFormDrawer {
 
   protected async save(duplicateReason: string | null = null): Promise<void> {
     const cf = this.customFieldsForm()?.form;
+    // a contact row left blank is not a contact: drop it instead of asking for its name
+    for (let i = this.contacts.length - 1; i >= 0; i--) {
+      const c = this.contacts.at(i).getRawValue();
+      if (!c.name.trim() && !c.mobile.trim() && !c.email.trim() && !c.title.trim()) this.contacts.removeAt(i);
+    }
     const valid = validateForm(this.form);
     for (const group of this.contacts.controls) validateForm(group);
     if (cf) validateForm(cf);
