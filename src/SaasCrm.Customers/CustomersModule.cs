@@ -30,6 +30,8 @@ public sealed class CustomersModule : CrmModule
         new History.HistoryFeature(),
         new Views.SavedViewsFeature(),
         new SearchDocuments.CustomerSearchFeature(),
+        new SettingsFeature(),
+        new Profile.Customer360Feature(),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -41,6 +43,7 @@ public sealed class CustomersModule : CrmModule
         services.AddValidatorsFromAssemblyContaining<CustomersModule>(includeInternalTypes: true);
         services.AddScoped<CustomerAccess>();
         services.AddScoped<UserNames>();
+        services.AddScoped<CustomerSettingsStore>();
         services.AddScoped<Records.CustomerKeyWriter>();
         services.AddScoped<Records.DuplicateFinder>();
         services.AddScoped<Records.CustomerService>();

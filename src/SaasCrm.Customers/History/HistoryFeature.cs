@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Customers.Domain;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Permissions;
@@ -13,6 +15,12 @@ public sealed record OwnershipRecordDto(Guid Id, OwnershipAction Action, Guid? F
 /// <summary>A customer's owner and pool history, and its readable change history (C9).</summary>
 internal sealed class HistoryFeature : CustomersFeature
 {
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<OwnershipHistory>();
+        services.AddScoped<ChangeHistory>();
+    }
+
     public override void MapEndpoints(RouteGroupBuilder api)
     {
         api.MapGet("/customers/{id:guid}/ownership", async (Guid id, CustomerAccess access, OwnershipHistory history, CancellationToken ct) =>
@@ -20,10 +28,14 @@ internal sealed class HistoryFeature : CustomersFeature
             await access.GetVisibleAsync(id, ct);
             return await history.ListAsync(id, 200, ct);
         }).RequirePermission(CustomerPermissions.Default);
+
+        api.MapGet("/customers/{id:guid}/history", async (Guid id, string? field, Guid? userId, string? cursor, int? pageSize, CustomerAccess access, ChangeHistory history, CancellationToken ct) =>
+        {
+            await access.GetVisibleAsync(id, ct);
+            return await history.ListAsync(id, field, userId, cursor, pageSize, ct);
+        }).RequirePermission(CustomerPermissions.Default);
     }
 
-    public override void AddServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<OwnershipHistory>(services);
 }
 
 public sealed class OwnershipHistory(PlatformDbContext db, UserNames users)
