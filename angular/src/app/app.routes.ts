@@ -30,7 +30,7 @@ export const routes: Routes = [
       {
         path: 'admin/customer-settings',
         canActivate: [permissionGuard],
-        data: { permission: 'Customers.Pool.Manage', breadcrumb: 'menu.customerSettings', scope: 'tenant' },
+        data: { permission: 'Customers.Settings', breadcrumb: 'menu.customerSettings', scope: 'tenant' },
         loadChildren: () => import('./domains/customers/feature/customers.routes').then((m) => m.customerSettingsRoutes),
       },
       {

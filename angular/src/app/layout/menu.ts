@@ -47,7 +47,7 @@ export const MENU: readonly MenuGroup[] = [
       { label: 'menu.customFields', icon: 'form', route: '/admin/custom-fields', permission: 'CustomFields.Manage' },
       { label: 'menu.audit', icon: 'audit', route: '/admin/audit', permission: ['Audit.EntityChanges', 'Audit.SecurityLogs'] },
       { label: 'menu.jobs', icon: 'schedule', route: '/admin/jobs', permission: 'Jobs' },
-      { label: 'menu.customerSettings', icon: 'control', route: '/admin/customer-settings', permission: 'Customers.Pool.Manage' },
+      { label: 'menu.customerSettings', icon: 'control', route: '/admin/customer-settings', permission: 'Customers.Settings' },
     ],
   },
 ];

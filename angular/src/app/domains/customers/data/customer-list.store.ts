@@ -198,13 +198,15 @@ export const CustomerListStore = signalStore(
         async saveView(name: string, isDefault: boolean, overwrite: boolean): Promise<SavedView> {
           const body = { recordType: CUSTOMER_RECORD_TYPE, name, query: store.query(), columns: store.columns(), isDefault };
           const active = store.activeViewId();
-          const saved = overwrite && active ? await api.updateView(active, body) : await api.createView(body);
+          const current = store.views().find((v) => v.id === active);
+          const saved =
+            overwrite && active ? await api.updateView(active, { ...body, concurrencyStamp: current?.concurrencyStamp ?? null }) : await api.createView(body);
           await loadViews();
           patchState(store, { activeViewId: saved.id });
           return saved;
         },
         async setDefaultView(view: SavedView): Promise<void> {
-          await api.updateView(view.id, { recordType: view.recordType, name: view.name, query: view.query, columns: view.columns, isDefault: true });
+          await api.updateView(view.id, { recordType: view.recordType, name: view.name, query: view.query, columns: view.columns, isDefault: true, concurrencyStamp: view.concurrencyStamp ?? null });
           await loadViews();
         },
         async deleteView(view: SavedView): Promise<void> {

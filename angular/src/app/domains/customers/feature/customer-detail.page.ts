@@ -144,7 +144,7 @@ export class CustomerDetailPage implements OnInit {
 
   protected readonly historyFields = computed(() => {
     const seen = new Map<string, string>();
-    for (const h of this.store.history()) seen.set(h.field, labelIn(this.uiLanguage(), h.fieldLabel?.en, h.fieldLabel?.zh) || h.field);
+    for (const h of this.store.history()) if (h.field) seen.set(h.field, labelIn(this.uiLanguage(), h.fieldLabel?.en, h.fieldLabel?.zh) || h.field);
     return [...seen.entries()].map(([value, label]) => ({ value, label }));
   });
 

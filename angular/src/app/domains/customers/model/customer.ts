@@ -159,6 +159,7 @@ export interface SavedView {
   query: string;
   columns: string[];
   isDefault: boolean;
+  concurrencyStamp?: string | null;
 }
 export type SaveViewRequest = Omit<SavedView, 'id'>;
 
@@ -261,9 +262,13 @@ export interface HistoryEntry {
   userId: string | null;
   userName: string | null;
   field: string;
-  fieldLabel: Bilingual;
+  kind?: string;
+  fieldLabel: Bilingual | null;
   oldValue: string | null;
   newValue: string | null;
+  oldLabel?: Bilingual | null;
+  newLabel?: Bilingual | null;
+  reason?: string | null;
 }
 
 export interface HistoryPage {
