@@ -67,7 +67,7 @@ export async function switchLanguage(page, language) {
 /** Texts that look like an untranslated key (e.g. "menu.users") on the visible page. */
 export async function rawKeys(page) {
   const text = await page.locator('body').innerText();
-  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|editions|modules|users|roles|departments|audit|jobs|dictionaries|customFields|errors|validation|language)\.[A-Za-z_][\w.-]*/g;
+  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|editions|modules|users|roles|departments|audit|jobs|dictionaries|customFields|errors|validation|language|customers)\.[A-Za-z_][\w.-]*/g;
   return [...new Set(text.match(pattern) ?? [])];
 }
 

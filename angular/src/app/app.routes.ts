@@ -16,6 +16,24 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', component: HomePage },
       {
+        path: 'customers',
+        canActivate: [permissionGuard],
+        data: { permission: 'Customers.Customers', breadcrumb: 'menu.customers', scope: 'tenant' },
+        loadChildren: () => import('./domains/customers/feature/customers.routes').then((m) => m.customerRoutes),
+      },
+      {
+        path: 'check-ins',
+        canActivate: [permissionGuard],
+        data: { permission: 'Customers.FollowUps', breadcrumb: 'menu.checkIns', scope: 'tenant' },
+        loadChildren: () => import('./domains/customers/feature/customers.routes').then((m) => m.checkInRoutes),
+      },
+      {
+        path: 'admin/customer-settings',
+        canActivate: [permissionGuard],
+        data: { permission: 'Customers.Settings', breadcrumb: 'menu.customerSettings', scope: 'tenant' },
+        loadChildren: () => import('./domains/customers/feature/customers.routes').then((m) => m.customerSettingsRoutes),
+      },
+      {
         path: 'host/tenants',
         canActivate: [permissionGuard],
         data: { permission: 'Host.Tenants', breadcrumb: 'menu.tenants' },

@@ -36,6 +36,16 @@ import {
   AppstoreOutline,
   BookOutline,
   FormOutline,
+  ContactsOutline,
+  EnvironmentOutline,
+  ControlOutline,
+  MessageOutline,
+  AimOutline,
+  FilterOutline,
+  SaveOutline,
+  DownOutline,
+  LeftOutline,
+  RightOutline,
 } from '@ant-design/icons-angular/icons';
 import { IconDefinition } from '@ant-design/icons-angular';
 
@@ -78,4 +88,14 @@ export const APP_ICONS: IconDefinition[] = [
   AppstoreOutline,
   BookOutline,
   FormOutline,
+  ContactsOutline,
+  EnvironmentOutline,
+  ControlOutline,
+  MessageOutline,
+  AimOutline,
+  FilterOutline,
+  SaveOutline,
+  DownOutline,
+  LeftOutline,
+  RightOutline,
 ];

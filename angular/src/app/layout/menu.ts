@@ -20,6 +20,14 @@ export interface MenuGroup {
 
 export const MENU: readonly MenuGroup[] = [
   {
+    label: 'menu.crm',
+    icon: 'team',
+    items: [
+      { label: 'menu.customers', icon: 'contacts', route: '/customers', permission: 'Customers.Customers' },
+      { label: 'menu.checkIns', icon: 'environment', route: '/check-ins', permission: 'Customers.FollowUps' },
+    ],
+  },
+  {
     label: 'menu.operations',
     icon: 'cloud-server',
     items: [
@@ -39,6 +47,7 @@ export const MENU: readonly MenuGroup[] = [
       { label: 'menu.customFields', icon: 'form', route: '/admin/custom-fields', permission: 'CustomFields.Manage' },
       { label: 'menu.audit', icon: 'audit', route: '/admin/audit', permission: ['Audit.EntityChanges', 'Audit.SecurityLogs'] },
       { label: 'menu.jobs', icon: 'schedule', route: '/admin/jobs', permission: 'Jobs' },
+      { label: 'menu.customerSettings', icon: 'control', route: '/admin/customer-settings', permission: 'Customers.Settings' },
     ],
   },
 ];

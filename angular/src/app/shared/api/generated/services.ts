@@ -13,3 +13,4 @@ export { DictionariesService } from './services/dictionaries.service';
 export { CustomFieldsService } from './services/custom-fields.service';
 export { BackgroundJobsHostService } from './services/background-jobs-host.service';
 export { BackgroundJobsService } from './services/background-jobs.service';
+export { CustomersService } from './services/customers.service';

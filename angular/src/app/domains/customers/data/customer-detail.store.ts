@@ -1,0 +1,204 @@
+import { inject } from '@angular/core';
+import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
+import { CustomersService, CustomFieldsService, UsersService } from '../../../shared/api/generated';
+import type { CustomFieldDto, NamedRef, SaveContactRequest } from '../../../shared/api/generated';
+import {
+  Contact,
+  CONTACT_RECORD_TYPE,
+  CreateFollowUpRequest,
+  Customer,
+  Customer360,
+  CUSTOMER_RECORD_TYPE,
+  FollowUp,
+  HistoryEntry,
+  OwnershipRecord,
+  Slot,
+  TimelineEntry,
+} from '../model/customer';
+import { CustomerExtraApi } from './customer-extra-api';
+
+export interface CustomerDetailState {
+  id: string | null;
+  customer: Customer | null;
+  contacts: Contact[];
+  followUps: FollowUp[];
+  followUpCursor: string | null;
+  /** The follow-up list answered (false while its endpoint is missing). */
+  followUpsAvailable: boolean;
+  ownership: OwnershipRecord[];
+  timeline: TimelineEntry[];
+  slots: Slot[];
+  reminders: Customer360['reminders'];
+  history: HistoryEntry[];
+  historyCursor: string | null;
+  historyField: string | null;
+  historyUserId: string | null;
+  historyAvailable: boolean;
+  loading: boolean;
+  notFound: boolean;
+  customFields: CustomFieldDto[];
+  contactFields: CustomFieldDto[];
+  users: NamedRef[];
+}
+
+const initialState: CustomerDetailState = {
+  id: null,
+  customer: null,
+  contacts: [],
+  followUps: [],
+  followUpCursor: null,
+  followUpsAvailable: true,
+  ownership: [],
+  timeline: [],
+  slots: [],
+  reminders: [],
+  history: [],
+  historyCursor: null,
+  historyField: null,
+  historyUserId: null,
+  historyAvailable: true,
+  loading: false,
+  notFound: false,
+  customFields: [],
+  contactFields: [],
+  users: [],
+};
+
+/** One customer's 360 page: profile, contacts, follow-ups, ownership and change history, slots of later modules. */
+export const CustomerDetailStore = signalStore(
+  withState(initialState),
+  withMethods(
+    (
+      store,
+      customers = inject(CustomersService),
+      extra = inject(CustomerExtraApi),
+      fields = inject(CustomFieldsService),
+      users = inject(UsersService),
+    ) => {
+      const id = () => store.id() ?? '';
+
+      async function loadContacts(): Promise<void> {
+        patchState(store, { contacts: await customers.apiCustomersCustomerIdContactsGet({ customerId: id() }) });
+      }
+      async function loadFollowUps(): Promise<void> {
+        try {
+          const page = await extra.followUps(id(), null);
+          patchState(store, { followUps: page.items, followUpCursor: page.nextCursor, followUpsAvailable: true });
+        } catch {
+          patchState(store, { followUps: [], followUpCursor: null, followUpsAvailable: false });
+        }
+      }
+      async function loadOwnership(): Promise<void> {
+        patchState(store, { ownership: await customers.apiCustomersIdOwnershipGet({ id: id() }) });
+      }
+      /** Timeline and slots come with the 360 answer; without it the page still shows its own parts. */
+      async function load360(): Promise<void> {
+        try {
+          const view = await extra.view360(id());
+          patchState(store, { timeline: view.timeline ?? [], slots: view.slots ?? [], reminders: view.reminders ?? [] });
+        } catch {
+          patchState(store, { timeline: [], slots: [], reminders: [] });
+        }
+      }
+      async function loadHistory(more = false): Promise<void> {
+        try {
+          const page = await extra.history(id(), store.historyField(), store.historyUserId(), more ? store.historyCursor() : null);
+          patchState(store, {
+            history: more ? [...store.history(), ...page.items] : page.items,
+            historyCursor: page.nextCursor,
+            historyAvailable: true,
+          });
+        } catch {
+          patchState(store, { history: [], historyCursor: null, historyAvailable: false });
+        }
+      }
+      async function reloadCustomer(): Promise<void> {
+        patchState(store, { customer: await customers.apiCustomersIdGet({ id: id() }) });
+      }
+
+      return {
+        loadHistory,
+        reloadCustomer,
+        async load(customerId: string): Promise<void> {
+          patchState(store, { ...initialState, id: customerId, loading: true });
+          try {
+            await reloadCustomer();
+          } catch (error) {
+            patchState(store, { loading: false, notFound: true });
+            throw error;
+          }
+          patchState(store, { loading: false });
+          await Promise.allSettled([loadContacts(), loadFollowUps(), loadOwnership(), load360()]);
+        },
+        async loadOptions(): Promise<void> {
+          const [c, k, u] = await Promise.allSettled([
+            fields.apiCustomFieldsGet({ entityType: CUSTOMER_RECORD_TYPE }),
+            fields.apiCustomFieldsGet({ entityType: CONTACT_RECORD_TYPE }),
+            users.apiIdentityUsersLookupGet({ max: 200 }),
+          ]);
+          patchState(store, {
+            customFields: c.status === 'fulfilled' ? c.value.filter((f) => !f.isHidden) : [],
+            contactFields: k.status === 'fulfilled' ? k.value.filter((f) => !f.isHidden) : [],
+            users: u.status === 'fulfilled' ? u.value : [],
+          });
+        },
+        async moreFollowUps(): Promise<void> {
+          const cursor = store.followUpCursor();
+          if (!cursor) return;
+          const page = await extra.followUps(id(), cursor);
+          patchState(store, { followUps: [...store.followUps(), ...page.items], followUpCursor: page.nextCursor });
+        },
+        async addFollowUp(request: CreateFollowUpRequest): Promise<void> {
+          await extra.addFollowUp(id(), request);
+          await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
+        },
+        filterHistory(field: string | null, userId: string | null): Promise<void> {
+          patchState(store, { historyField: field, historyUserId: userId });
+          return loadHistory();
+        },
+        async saveContact(contact: Contact | null, body: SaveContactRequest): Promise<void> {
+          if (contact) {
+            await customers.apiCustomersCustomerIdContactsIdPut({
+              customerId: id(),
+              id: contact.id,
+              body: { ...body, concurrencyStamp: contact.concurrencyStamp },
+            });
+          } else {
+            await customers.apiCustomersCustomerIdContactsPost({ customerId: id(), body });
+          }
+          await loadContacts();
+        },
+        async setPrimary(contact: Contact): Promise<void> {
+          const { id: contactId, customerId, concurrencyStamp, birthday, ...fieldsOf } = contact;
+          void customerId;
+          void birthday;
+          await customers.apiCustomersCustomerIdContactsIdPut({
+            customerId: id(),
+            id: contactId,
+            body: { ...fieldsOf, isPrimary: true, concurrencyStamp },
+          });
+          await loadContacts();
+        },
+        async deleteContact(contact: Contact): Promise<void> {
+          await customers.apiCustomersCustomerIdContactsIdDelete({ customerId: id(), id: contact.id });
+          await loadContacts();
+        },
+        async assignOwner(ownerId: string, reason: string | null): Promise<void> {
+          patchState(store, { customer: await customers.apiCustomersIdAssignPost({ id: id(), body: { ownerId, reason } }) });
+          await Promise.allSettled([loadOwnership(), load360()]);
+        },
+        async setServiceRep(serviceRepId: string | null): Promise<void> {
+          patchState(store, { customer: await customers.apiCustomersIdServiceRepPut({ id: id(), body: { serviceRepId } }) });
+        },
+        async remove(): Promise<void> {
+          await customers.apiCustomersIdDelete({ id: id() });
+        },
+        /** After the edit drawer saved. */
+        updated(customer: Customer): void {
+          patchState(store, { customer });
+          void loadContacts();
+        },
+      };
+    },
+  ),
+);
