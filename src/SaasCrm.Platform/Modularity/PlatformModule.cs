@@ -84,6 +84,7 @@ public sealed class PlatformModule : CrmModule
         ModuleServiceExtensions.GetOrAddRegistry<CustomFieldEntityTypes>(services);
 
         services.AddScoped<Notifications.INotificationSender, Notifications.NotificationSender>();
+        Files.FileRegistration.AddPlatformFiles(services);
 
         // Jobs and the outbox.
         services.AddSingleton<IJobSignal, JobSignal>();
@@ -179,5 +180,6 @@ public sealed class PlatformModule : CrmModule
         DictionaryEndpoints.Map(endpoints);
         CustomFieldEndpoints.Map(endpoints);
         JobEndpoints.Map(endpoints);
+        Files.FileEndpoints.Map(endpoints);
     }
 }
