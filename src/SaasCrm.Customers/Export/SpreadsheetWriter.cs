@@ -63,6 +63,7 @@ public static class SpreadsheetWriter
     {
         null => null,
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.############################", CultureInfo.InvariantCulture), // MariaDB's DECIMAL scale adds trailing zeros
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
