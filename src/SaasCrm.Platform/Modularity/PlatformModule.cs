@@ -85,6 +85,7 @@ public sealed class PlatformModule : CrmModule
         ModuleServiceExtensions.GetOrAddRegistry<CustomFieldEntityTypes>(services);
 
         services.AddNotifications(configuration);
+        Files.FileRegistration.AddPlatformFiles(services);
 
         // Jobs and the outbox.
         services.AddSingleton<IJobSignal, JobSignal>();
@@ -181,5 +182,6 @@ public sealed class PlatformModule : CrmModule
         CustomFieldEndpoints.Map(endpoints);
         JobEndpoints.Map(endpoints);
         NotificationEndpoints.Map(endpoints);
+        Files.FileEndpoints.Map(endpoints);
     }
 }

@@ -246,3 +246,18 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
     }
 }
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<Files.StoredFile>
+{
+    public void Configure(EntityTypeBuilder<Files.StoredFile> b)
+    {
+        b.ToTable("StoredFiles");
+        b.Property(x => x.StorageName).HasMaxLength(100).IsRequired();
+        b.Property(x => x.OriginalName).HasMaxLength(200).IsRequired();
+        b.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Format).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Purpose).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => new { x.TenantId, x.CreatedBy, x.CreatedAt });
+    }
+}
