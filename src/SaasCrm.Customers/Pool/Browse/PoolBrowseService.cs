@@ -38,7 +38,12 @@ public sealed class PoolBrowseService(PlatformDbContext db, PoolAccess access, I
     {
         await access.GetAccessibleAsync(poolId, ct);
         var query = db.Set<Customer>().AsNoTracking().Where(c => c.PoolId == poolId && c.Status == CustomerStatus.Active);
-        if (!string.IsNullOrWhiteSpace(q.Name)) { var name = q.Name.Trim(); query = query.Where(c => c.Name.Contains(name)); }
+        if (!string.IsNullOrWhiteSpace(q.Name))
+        {
+            // LIKE ignores ASCII case on SQLite as MariaDB's collation does; wildcards typed by the user are taken literally.
+            var pattern = "%" + q.Name.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\"));
+        }
         if (!string.IsNullOrEmpty(q.LevelCode)) query = query.Where(c => c.LevelCode == q.LevelCode);
         if (!string.IsNullOrEmpty(q.SourceCode)) query = query.Where(c => c.SourceCode == q.SourceCode);
         if (!string.IsNullOrEmpty(q.IndustryCode)) query = query.Where(c => c.IndustryCode == q.IndustryCode);

@@ -92,10 +92,11 @@ public sealed class ClaimService(
     /// </summary>
     private async Task ThrowTakenOrNotFoundAsync(Guid customerId, CancellationToken ct)
     {
-        var lastPool = await db.Set<OwnershipRecord>().Where(r => r.CustomerId == customerId && r.PoolId != null)
-            .OrderByDescending(r => r.At).Select(r => new { r.PoolId, r.Action }).FirstOrDefaultAsync(ct);
-        if (lastPool is { Action: OwnershipAction.Claimed, PoolId: { } poolId } && await access.CanUseAsync(poolId, ct))
-            throw AlreadyClaimed();
+        var claimedFrom = await db.Set<OwnershipRecord>()
+            .Where(r => r.CustomerId == customerId && r.Action == OwnershipAction.Claimed && r.PoolId != null)
+            .Select(r => r.PoolId!.Value).Distinct().ToListAsync(ct);
+        foreach (var poolId in claimedFrom)
+            if (await access.CanUseAsync(poolId, ct)) throw AlreadyClaimed();
     }
 
     private static BusinessException AlreadyClaimed() =>
