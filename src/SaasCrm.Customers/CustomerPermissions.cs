@@ -19,6 +19,8 @@ public static class CustomerPermissions
     public const string PoolManage = "Customers.Pool.Manage";
     public const string FollowUps = "Customers.FollowUps";
     public const string Reminders = "Customers.Reminders";
+    /// <summary>Tenant-wide customer rules: unmerge period, check-in distance.</summary>
+    public const string Settings = "Customers.Settings";
 }
 
 internal sealed class CustomerPermissionDefinitions : PermissionDefinitionProvider
@@ -40,5 +42,6 @@ internal sealed class CustomerPermissionDefinitions : PermissionDefinitionProvid
         pool.AddChild(CustomerPermissions.PoolManage, new LocalizedText("Pool rules", "公海规则"), manager);
         group.Add(CustomerPermissions.FollowUps, new LocalizedText("Follow-ups", "跟进记录"), MultiTenancySides.Tenant, sales, service, manager);
         group.Add(CustomerPermissions.Reminders, new LocalizedText("Reminders", "预约提醒"), MultiTenancySides.Tenant, sales, service, manager);
+        group.Add(CustomerPermissions.Settings, new LocalizedText("Customer settings", "客户设置"), MultiTenancySides.Tenant);
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +30,8 @@ public sealed class CustomersModule : CrmModule
         new History.HistoryFeature(),
         new Views.SavedViewsFeature(),
         new SearchDocuments.CustomerSearchFeature(),
+        new SettingsFeature(),
+        new Profile.Customer360Feature(),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -37,8 +40,15 @@ public sealed class CustomersModule : CrmModule
         services.AddDictionaries<CustomerDictionaries>();
         services.AddCustomFieldEntityType(CustomerRecordType, new LocalizedText("Customer", "客户"));
         services.AddCustomFieldEntityType(ContactRecordType, new LocalizedText("Contact", "联系人"));
+        services.AddValidatorsFromAssemblyContaining<CustomersModule>(includeInternalTypes: true);
         services.AddScoped<CustomerAccess>();
+        services.AddScoped<UserNames>();
+        services.AddScoped<CustomerSettingsStore>();
         services.AddScoped<Records.CustomerKeyWriter>();
+        services.AddScoped<Records.DuplicateFinder>();
+        services.AddScoped<Records.CustomerService>();
+        services.AddScoped<Records.CustomerListQuery>();
+        services.AddScoped<Records.CustomerReader>();
         foreach (var feature in Features) feature.AddServices(services, configuration);
     }
 

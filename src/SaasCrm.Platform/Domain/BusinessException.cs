@@ -8,6 +8,8 @@ public class BusinessException(string code, string message, int status = 400, st
     public string? Field { get; } = field;
     /// <summary>Specifics for the reader (a suspension reason, the limit that was hit), answered as <c>detail</c>.</summary>
     public string? Detail { get; init; }
+    /// <summary>Structured specifics answered as extra ProblemDetails members (e.g. the duplicates that were found).</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 }
 
 /// <summary>Not found, or not visible to the caller (another tenant, outside the data scope): always 404, never 403.</summary>

@@ -22,7 +22,9 @@ public sealed partial class PlatformExceptionHandler(ILogger<PlatformExceptionHa
                 await ProblemResults.WriteAsync(context, 404, notFound.Code, notFound.Message);
                 return true;
             case BusinessException business:
-                await ProblemResults.WriteAsync(context, business.Status, business.Code, business.Message, business.Detail);
+                var problem = ProblemResults.Create(business.Status, business.Code, business.Message, business.Detail);
+                foreach (var (key, value) in business.Extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;
+                await ProblemResults.WriteAsync(context, problem);
                 return true;
             case DbUpdateConcurrencyException:
                 await ProblemResults.WriteAsync(context, 409, "concurrency_conflict",

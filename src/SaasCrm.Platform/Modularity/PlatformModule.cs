@@ -24,6 +24,7 @@ using SaasCrm.Platform.Identity.Account;
 using SaasCrm.Platform.Identity.Roles;
 using SaasCrm.Platform.Identity.Users;
 using SaasCrm.Platform.MultiTenancy;
+using SaasCrm.Platform.Notifications;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Platform.Permissions.Endpoints;
 using SaasCrm.Platform.Security;
@@ -83,7 +84,7 @@ public sealed class PlatformModule : CrmModule
         services.AddScoped<IDictionaryUsageProbe, CustomFieldDictionaryUsage>();
         ModuleServiceExtensions.GetOrAddRegistry<CustomFieldEntityTypes>(services);
 
-        services.AddScoped<Notifications.INotificationSender, Notifications.NotificationSender>();
+        services.AddNotifications(configuration);
 
         // Jobs and the outbox.
         services.AddSingleton<IJobSignal, JobSignal>();
@@ -179,5 +180,6 @@ public sealed class PlatformModule : CrmModule
         DictionaryEndpoints.Map(endpoints);
         CustomFieldEndpoints.Map(endpoints);
         JobEndpoints.Map(endpoints);
+        NotificationEndpoints.Map(endpoints);
     }
 }

@@ -2,7 +2,10 @@ using SaasCrm.Platform.Domain;
 
 namespace SaasCrm.Platform.Notifications;
 
-/// <summary>An in-app notification in a user's bell list (P11).</summary>
+/// <summary>
+/// One notification to one user (P11): the bell row when <see cref="Channels"/> includes in-app, and the
+/// record its email, SMS and popup deliveries work from (each a job that stamps when it delivered).
+/// </summary>
 public sealed class Notification : Entity, IMultiTenant
 {
     public Guid? TenantId { get; private set; }
@@ -17,4 +20,10 @@ public sealed class Notification : Entity, IMultiTenant
     public DateTime? ReadAt { get; set; }
     /// <summary>Makes sending idempotent: a redelivered job finds its notification and sends nothing twice.</summary>
     public string? IdempotencyKey { get; set; }
+    /// <summary>The channels it goes out on: what the sender asked for, narrowed by the user's preferences.</summary>
+    public NotificationChannels Channels { get; set; } = NotificationChannels.InApp;
+    /// <summary>When each channel was delivered; a retried delivery job that finds its stamp sends nothing again.</summary>
+    public DateTime? PushedAt { get; set; }
+    public DateTime? EmailSentAt { get; set; }
+    public DateTime? SmsSentAt { get; set; }
 }

@@ -8,7 +8,7 @@ internal sealed class SearchIndexQueue(PlatformDbContext db, TimeProvider clock)
     public void Enqueue(string documentType, IEnumerable<Guid> ids)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var id in ids.Distinct())
+        foreach (var id in ids.Distinct().ToList())
         {
             db.Add(new SearchIndexOperation { DocumentType = documentType, DocumentId = id, CreatedAt = now });
         }

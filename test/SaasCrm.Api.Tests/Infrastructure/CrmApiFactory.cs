@@ -28,6 +28,8 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public DatabaseKind Kind { get; } = kind;
+    /// <summary>The SMTP server the host mails through in tests.</summary>
+    public SmtpSink Smtp { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -41,6 +43,10 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
         builder.UseSetting("MultiTenancy:RootDomain", "crm.test");
         builder.UseSetting("Seed:DemoTenant", productionModel ? "true" : "false");
         builder.UseSetting("Seed:AdminPassword", Password);
+        builder.UseSetting("Smtp:Enabled", "true");
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:Security", "None");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
         builder.ConfigureTestServices(services =>
@@ -54,6 +60,12 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
             services.RemoveAll<IDatabaseSchemaManager>();
             services.AddScoped<IDatabaseSchemaManager, EnsureCreatedSchemaManager>();
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 
     /// <summary>A stand-in UI build (index.html and one hashed asset), so UI hosting is tested without building Angular.</summary>

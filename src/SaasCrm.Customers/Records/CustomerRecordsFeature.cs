@@ -1,5 +1,0 @@
-namespace SaasCrm.Customers.Records;
-
-internal sealed class CustomerRecordsFeature : CustomersFeature
-{
-}
