@@ -1,11 +1,9 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SaasCrm.Customers.Pool.Access;
 using SaasCrm.Customers.Pool.Admin;
 using SaasCrm.Customers.Pool.Browse;
@@ -37,10 +35,7 @@ internal sealed class PoolFeature : CustomersFeature
         services.AddScoped<ReleasePreviewService>();
         services.AddScoped<LimitsReportService>();
         services.AddBackgroundJob<PoolReleaseJobArgs, PoolReleaseJob>(maxAttempts: 5);
-        // Validators of this folder (the module may later register its whole assembly; TryAdd keeps one each).
-        services.TryAddScoped<IValidator<SavePoolRequest>, SavePoolRequestValidator>();
-        services.TryAddScoped<IValidator<ReturnToPoolRequest>, ReturnToPoolRequestValidator>();
-        services.TryAddScoped<IValidator<ManualReleaseRequest>, ManualReleaseRequestValidator>();
+        // Validators are registered by the module (whole assembly).
     }
 
     public override void ConfigureModel(ModelBuilder builder) => Model.PoolModel.Configure(builder);
