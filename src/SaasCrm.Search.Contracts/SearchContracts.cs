@@ -24,6 +24,13 @@ public interface ISearchDocumentSource
 
     /// <summary>How many documents a rebuild will read (for its progress); null when unknown.</summary>
     Task<int?> CountAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(null);
+
+    /// <summary>
+    /// Records of this type whose documents embed data of changed records of another type (a contact shows its
+    /// customer's name and follows its visibility): they are re-read along with the change.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> DependentIdsAsync(string changedType, IReadOnlyCollection<Guid> changedIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Guid>>([]);
 }
 
 /// <summary>One record as the index sees it.</summary>

@@ -209,18 +209,29 @@ public sealed partial class SearchIndexApplier(
         var upserts = new List<SearchDocument>();
         var deletes = new List<DocumentKey>();
         var sources = services.GetServices<ISearchDocumentSource>().ToDictionary(s => s.DocumentType, StringComparer.Ordinal);
-        foreach (var group in operations.GroupBy(o => o.DocumentType))
+        var changed = operations.GroupBy(o => o.DocumentType).ToDictionary(g => g.Key, g => g.Select(o => o.DocumentId).ToHashSet());
+        foreach (var (type, ids) in changed.ToList())
         {
-            if (!sources.TryGetValue(group.Key, out var source))
+            foreach (var dependent in sources.Values.Where(s => s.DocumentType != type))
             {
-                LogUnknownType(logger, group.Key);
+                var dependentIds = await dependent.DependentIdsAsync(type, ids, cancellationToken);
+                if (dependentIds.Count == 0) continue;
+                if (!changed.TryGetValue(dependent.DocumentType, out var set)) changed[dependent.DocumentType] = set = [];
+                set.UnionWith(dependentIds);
+            }
+        }
+        foreach (var (type, idSet) in changed)
+        {
+            if (!sources.TryGetValue(type, out var source))
+            {
+                LogUnknownType(logger, type);
                 continue;
             }
-            var ids = group.Select(o => o.DocumentId).Distinct().ToList();
+            var ids = idSet.ToList();
             var documents = await source.LoadAsync(ids, cancellationToken);
             upserts.AddRange(documents);
             var found = documents.Select(d => d.Id).ToHashSet();
-            deletes.AddRange(ids.Where(id => !found.Contains(id)).Select(id => new DocumentKey(group.Key, id))); // gone or no longer searchable
+            deletes.AddRange(ids.Where(id => !found.Contains(id)).Select(id => new DocumentKey(type, id))); // gone or no longer searchable
         }
         await node.Index.ApplyAsync(tenantId, upserts, deletes, cancellationToken);
     }
