@@ -41,7 +41,7 @@ internal sealed class ContactDocumentSource(PlatformDbContext db) : ISearchDocum
 
     private IQueryable<ContactRow> Searchable() =>
         db.Set<Contact>().AsNoTracking()
-            .Join(db.Set<Customer>().AsNoTracking().Where(c => c.Status != CustomerStatus.Merged), x => x.CustomerId, c => c.Id, (x, c) => new ContactRow(x, c));
+            .Join(db.Set<Customer>().AsNoTracking().Where(c => c.Status != CustomerStatus.Merged), x => x.CustomerId, c => c.Id, (x, c) => new ContactRow { Contact = x, Customer = c });
 
     private static List<SearchDocument> ToDocuments(List<ContactRow> rows) => rows.Select(r =>
     {
@@ -61,5 +61,10 @@ internal sealed class ContactDocumentSource(PlatformDbContext db) : ISearchDocum
             Math.Max(contactAt.Ticks, customerAt.Ticks), Subtitle: c.Name, Link: $"/customers/{c.Id}/contacts/{x.Id}");
     }).ToList();
 
-    internal sealed record ContactRow(Contact Contact, Customer Customer);
+    /// <summary>A member-init projection (not a constructor), so EF can still filter and order on it.</summary>
+    internal sealed class ContactRow
+    {
+        public Contact Contact { get; init; } = null!;
+        public Customer Customer { get; init; } = null!;
+    }
 }
