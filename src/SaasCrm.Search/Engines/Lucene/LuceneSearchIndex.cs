@@ -204,7 +204,7 @@ public sealed class LuceneSearchIndex(string root) : ISearchIndex, IDisposable
 
         public Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
         {
-            foreach (var document in documents) index.Writer.UpdateDocument(new Term(IndexFields.Key, IndexFields.KeyOf(document)), LuceneDocuments.ToLucene(document));
+            foreach (var document in documents) index.Writer.AddDocument(LuceneDocuments.ToLucene(document)); // a fresh index: sources list each record once
             return Task.CompletedTask;
         }
 
