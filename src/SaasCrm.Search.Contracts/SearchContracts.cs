@@ -21,6 +21,16 @@ public interface ISearchDocumentSource
 
     /// <summary>All searchable records of the current tenant, in batches, for a rebuild.</summary>
     IAsyncEnumerable<IReadOnlyList<SearchDocument>> ReadAllAsync(int batchSize, CancellationToken cancellationToken);
+
+    /// <summary>How many documents a rebuild will read (for its progress); null when unknown.</summary>
+    Task<int?> CountAsync(CancellationToken cancellationToken) => Task.FromResult<int?>(null);
+
+    /// <summary>
+    /// Records of this type whose documents embed data of changed records of another type (a contact shows its
+    /// customer's name and follows its visibility): they are re-read along with the change.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> DependentIdsAsync(string changedType, IReadOnlyCollection<Guid> changedIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Guid>>([]);
 }
 
 /// <summary>One record as the index sees it.</summary>
@@ -30,6 +40,8 @@ public interface ISearchDocumentSource
 /// <param name="Filters">Exact-match values the caller may filter on (owner, level, in pool), by field name.</param>
 /// <param name="OwnerId">The record's owner, for the data scope; null when nobody owns it.</param>
 /// <param name="Version">Grows with every change; an older version never overwrites a newer one.</param>
+/// <param name="Subtitle">A second line under the title (a contact's customer).</param>
+/// <param name="Link">Where the UI opens the record (a client route such as /customers/{id}).</param>
 public sealed record SearchDocument(
     string DocumentType,
     Guid Id,
@@ -39,4 +51,9 @@ public sealed record SearchDocument(
     IReadOnlyDictionary<string, string?> Filters,
     Guid? OwnerId,
     long Version,
-    string? Subtitle = null);
+    string? Subtitle = null,
+    string? Link = null)
+{
+    /// <summary>The field name a scope uses for the document's own id.</summary>
+    public const string IdField = "id";
+}

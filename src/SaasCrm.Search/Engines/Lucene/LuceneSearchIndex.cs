@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using SaasCrm.Search.Analysis;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SaasCrm.Search.Engines.Lucene;
+
+/// <summary>
+/// The embedded engine: one Lucene index per tenant under {root}/{tenantId}/{generation}, the live generation
+/// named in a "current" file. A rebuild writes a new generation next to the live one and swaps it in; searches
+/// and writes hold a read lock, the swap a short write lock, so nobody sees a half-built index.
+/// </summary>
+public sealed class LuceneSearchIndex(string root) : ISearchIndex, IDisposable
+{
+    private const string CurrentFile = "current";
+    private readonly ConcurrentDictionary<Guid, TenantSlot> _slots = new();
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public Task ApplyAsync(Guid tenantId, IReadOnlyList<SearchDocument> upserts, IReadOnlyList<DocumentKey> deletes, CancellationToken cancellationToken)
+    {
+        var slot = Slot(tenantId);
+        slot.Lock.EnterReadLock();
+        try
+        {
+            var index = slot.Open(this, tenantId);
+            lock (index) // one writer batch at a time per tenant: the version check and the write belong together
+            {
+                index.Searchers.MaybeRefreshBlocking();
+                var searcher = index.Searchers.Acquire();
+                try
+                {
+                    foreach (var document in upserts.GroupBy(d => IndexFields.KeyOf(d)).Select(g => g.MaxBy(d => d.Version)!))
+                    {
+                        var key = new Term(IndexFields.Key, IndexFields.KeyOf(document));
+                        if (IndexedVersion(searcher, key) is { } indexed && indexed > document.Version) continue; // never overwrite newer
+                        index.Writer.UpdateDocument(key, LuceneDocuments.ToLucene(document));
+                    }
+                }
+                finally
+                {
+                    index.Searchers.Release(searcher);
+                }
+                foreach (var key in deletes) index.Writer.DeleteDocuments(new Term(IndexFields.Key, key.ToString()));
+                index.Writer.Commit();
+                index.Searchers.MaybeRefreshBlocking();
+            }
+        }
+        finally
+        {
+            slot.Lock.ExitReadLock();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchIndexResult> SearchAsync(Guid tenantId, SearchIndexQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Plan.IsEmpty || query.Take <= 0) return Task.FromResult(new SearchIndexResult(0, []));
+        var slot = Slot(tenantId);
+        slot.Lock.EnterReadLock();
+        try
+        {
+            var index = slot.OpenIfExists(this, tenantId);
+            if (index is null) return Task.FromResult(new SearchIndexResult(0, []));
+            var searcher = index.Searchers.Acquire();
+            try
+            {
+                var top = searcher.Search(LuceneDocuments.ToQuery(query), query.Skip + query.Take);
+                var hits = top.ScoreDocs.Skip(query.Skip).Select(sd => LuceneDocuments.ToHit(searcher.Doc(sd.Doc), sd.Score)).ToList();
+                return Task.FromResult(new SearchIndexResult(top.TotalHits, hits));
+            }
+            finally
+            {
+                index.Searchers.Release(searcher);
+            }
+        }
+        finally
+        {
+            slot.Lock.ExitReadLock();
+        }
+    }
+
+    public Task<ISearchIndexBuild> BeginRebuildAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var generation = $"g{DateTime.UtcNow:yyyyMMddHHmmssfffffff}";
+        var path = Path.Combine(TenantPath(tenantId), generation);
+        return Task.FromResult<ISearchIndexBuild>(new Build(this, tenantId, generation, TenantIndex.Create(path, OpenMode.CREATE)));
+    }
+
+    public Task DeleteTenantAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var slot = Slot(tenantId);
+        slot.Lock.EnterWriteLock();
+        try
+        {
+            slot.Close();
+            if (System.IO.Directory.Exists(TenantPath(tenantId))) System.IO.Directory.Delete(TenantPath(tenantId), recursive: true);
+        }
+        finally
+        {
+            slot.Lock.ExitWriteLock();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Guid>> ListTenantsAsync(CancellationToken cancellationToken)
+    {
+        if (!System.IO.Directory.Exists(Root)) return Task.FromResult<IReadOnlyList<Guid>>([]);
+        IReadOnlyList<Guid> tenants = System.IO.Directory.GetDirectories(Root)
+            .Select(d => Guid.TryParseExact(Path.GetFileName(d), "N", out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).ToList();
+        return Task.FromResult(tenants);
+    }
+
+    public void Dispose()
+    {
+        foreach (var slot in _slots.Values) slot.Close();
+    }
+
+    private string TenantPath(Guid tenantId) => Path.Combine(Root, tenantId.ToString("N"));
+
+    private TenantSlot Slot(Guid tenantId)
+    {
+        if (tenantId == Guid.Empty) throw new ArgumentException("A search index always belongs to a tenant.", nameof(tenantId));
+        return _slots.GetOrAdd(tenantId, _ => new TenantSlot());
+    }
+
+    private static long? IndexedVersion(IndexSearcher searcher, Term key)
+    {
+        var top = searcher.Search(new TermQuery(key), 1);
+        return top.TotalHits == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc).GetField(IndexFields.Version).GetInt64Value();
+    }
+
+    /// <summary>A tenant's live index, opened on first use.</summary>
+    private sealed class TenantSlot
+    {
+        private TenantIndex? _index;
+        public ReaderWriterLockSlim Lock { get; } = new(LockRecursionPolicy.SupportsRecursion);
+
+        public TenantIndex Open(LuceneSearchIndex owner, Guid tenantId) => OpenCore(owner, tenantId, create: true)!;
+        public TenantIndex? OpenIfExists(LuceneSearchIndex owner, Guid tenantId) => OpenCore(owner, tenantId, create: false);
+
+        private TenantIndex? OpenCore(LuceneSearchIndex owner, Guid tenantId, bool create)
+        {
+            if (_index is not null) return _index;
+            lock (this)
+            {
+                if (_index is not null) return _index;
+                var tenantPath = owner.TenantPath(tenantId);
+                var current = Path.Combine(tenantPath, CurrentFile);
+                if (File.Exists(current)) return _index = TenantIndex.Create(Path.Combine(tenantPath, File.ReadAllText(current).Trim()), OpenMode.CREATE_OR_APPEND);
+                if (!create) return null;
+                System.IO.Directory.CreateDirectory(tenantPath);
+                const string first = "g0";
+                _index = TenantIndex.Create(Path.Combine(tenantPath, first), OpenMode.CREATE_OR_APPEND);
+                File.WriteAllText(current, first);
+                return _index;
+            }
+        }
+
+        /// <summary>Called under the write lock.</summary>
+        public void Replace(TenantIndex index)
+        {
+            var old = _index;
+            _index = index;
+            old?.Dispose();
+        }
+
+        public void Close()
+        {
+            _index?.Dispose();
+            _index = null;
+        }
+    }
+
+    private sealed class TenantIndex(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, string path) : IDisposable
+    {
+        public IndexWriter Writer { get; } = writer;
+        public SearcherManager Searchers { get; } = searchers;
+        public string Path { get; } = path;
+
+        public static TenantIndex Create(string path, OpenMode mode)
+        {
+            var directory = FSDirectory.Open(path);
+            var config = new IndexWriterConfig(CrmAnalyzer.Version, CrmAnalyzer.ForIndex) { OpenMode = mode, RAMBufferSizeMB = 64 };
+            var writer = new IndexWriter(directory, config);
+            writer.Commit(); // an empty index is a valid index: readers can open it at once
+            return new TenantIndex(directory, writer, new SearcherManager(writer, applyAllDeletes: true, null), path);
+        }
+
+        public void Dispose()
+        {
+            Searchers.Dispose();
+            Writer.Dispose();
+            directory.Dispose();
+        }
+    }
+
+    private sealed class Build(LuceneSearchIndex owner, Guid tenantId, string generation, TenantIndex index) : ISearchIndexBuild
+    {
+        private bool _swapped;
+
+        public Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+        {
+            foreach (var document in documents) index.Writer.AddDocument(LuceneDocuments.ToLucene(document)); // a fresh index: sources list each record once
+            return Task.CompletedTask;
+        }
+
+        public Task SwapAsync(CancellationToken cancellationToken)
+        {
+            index.Writer.Commit();
+            index.Searchers.MaybeRefreshBlocking();
+            var slot = owner.Slot(tenantId);
+            var tenantPath = owner.TenantPath(tenantId);
+            slot.Lock.EnterWriteLock();
+            try
+            {
+                var temp = Path.Combine(tenantPath, CurrentFile + ".tmp");
+                File.WriteAllText(temp, generation);
+                File.Move(temp, Path.Combine(tenantPath, CurrentFile), overwrite: true);
+                slot.Replace(index);
+                _swapped = true;
+            }
+            finally
+            {
+                slot.Lock.ExitWriteLock();
+            }
+            foreach (var old in System.IO.Directory.GetDirectories(tenantPath).Where(d => System.IO.Path.GetFileName(d) != generation))
+            {
+                try { System.IO.Directory.Delete(old, recursive: true); } catch (IOException) { /* swept on the next rebuild */ }
+            }
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_swapped)
+            {
+                index.Dispose();
+                try { System.IO.Directory.Delete(index.Path, recursive: true); } catch (IOException) { /* best effort */ }
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}
