@@ -16,6 +16,7 @@ public sealed class FollowUpService(
     CustomerAccess access,
     IDictionaryLookup dictionaries,
     IReminderScheduler reminders,
+    NextFollowUpDate nextFollowUp,
     CustomerSettingsStore settings,
     IPermissionChecker permissions,
     IDataScopeFilter scope,
@@ -48,9 +49,9 @@ public sealed class FollowUpService(
             };
             db.Add(reminder);
             await reminders.ScheduleAsync(reminder, ct);
-            customer.NextFollowUpAt = next.DueAt;
         }
         await db.SaveChangesAsync(ct);
+        if (reminder is not null) await nextFollowUp.RefreshAsync(customerId, ct);
         return (followUp, reminder);
     }
 

@@ -17,6 +17,7 @@ internal sealed class RemindersFeature : CustomersFeature
     {
         services.AddScoped<IReminderScheduler, ReminderScheduler>();
         services.AddScoped<ReminderLookup>();
+        services.AddScoped<NextFollowUpDate>();
         services.AddBackgroundJob<FireReminderArgs, FireReminderJob>();
         // The reminder itself names its channels (the user picked them on the form), so SMS is not narrowed away by default.
         services.AddNotificationKind(FireReminderJob.NotificationKind, new LocalizedText("Reminders", "预约提醒"),

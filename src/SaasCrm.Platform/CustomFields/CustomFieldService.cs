@@ -17,7 +17,7 @@ public sealed record CustomFieldFilter(string Name, string Operator, string Valu
 /// What every module uses for its records' custom fields: validate and store them with the record (same
 /// unit of work), read them back, and filter or sort lists by them in SQL.
 /// </summary>
-public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup dictionaries)
+public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup dictionaries, Security.ICurrentUser user, TimeProvider clock)
 {
     /// <summary>
     /// Validates <paramref name="input"/> (field name → JSON value) and queues the rows. On create, missing
@@ -58,6 +58,7 @@ public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup d
         }
         if (errors.Count > 0) throw new RequestValidationException(errors);
 
+        if (!isCreate) LogChanges(entityType, entityId, changes, existing);
         foreach (var (field, value) in changes)
         {
             db.CustomFieldValues.RemoveRange(existing.Where(v => v.FieldId == field.Id));
@@ -71,6 +72,36 @@ public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup d
             }
         }
     }
+
+    /// <summary>
+    /// Value rows are not entities of their own in the change log: a changed field is recorded as "cf.{name}" on
+    /// the record (under its record type name), so the record's history shows custom fields beside its own fields.
+    /// </summary>
+    private void LogChanges(string entityType, Guid entityId, List<(CustomFieldDefinition Field, TypedValue Value)> changes, List<CustomFieldValue> existing)
+    {
+        var properties = new List<Auditing.EntityPropertyChange>();
+        foreach (var (field, value) in changes)
+        {
+            var rows = existing.Where(v => v.FieldId == field.Id).ToList();
+            var before = Describe(rows.Select(r => r.TextValue).Where(t => t is not null).ToList(), rows.FirstOrDefault()?.NumberValue, rows.FirstOrDefault()?.DateValue);
+            var after = Describe(value.Texts, value.Number, value.Date);
+            if (before != after) properties.Add(new Auditing.EntityPropertyChange { PropertyName = "cf." + field.Name, OldValue = before, NewValue = after });
+        }
+        if (properties.Count == 0) return;
+        var change = new Auditing.EntityChange
+        {
+            EntityType = entityType, EntityId = entityId.ToString(), ChangeType = Auditing.EntityChangeType.Updated,
+            ChangedAt = clock.GetUtcNow().UtcDateTime, UserId = user.Id, UserName = user.UserName, PropertyChanges = properties,
+        };
+        foreach (var p in properties) p.EntityChangeId = change.Id;
+        db.Add(change);
+    }
+
+    private static string? Describe(IReadOnlyList<string?> texts, decimal? number, DateTime? date) =>
+        texts.Count > 0 ? string.Join(", ", texts)
+        : number is { } n ? n.ToString("0.############################", CultureInfo.InvariantCulture)
+        : date is { } d ? d.ToString("O", CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>Custom field values of the given records: entity id → field name → value.</summary>
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> LoadAsync(string entityType, IReadOnlyCollection<Guid> entityIds, CancellationToken ct)

@@ -162,6 +162,7 @@ public sealed class PlatformModule : CrmModule
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddSingleton<PermissionDefinitionManager>();
         services.AddPermissionDefinitions<PlatformPermissionDefinitionProvider>();
+        services.AddScoped<CurrentUserRoles>();
         services.AddScoped<IPermissionChecker, PermissionChecker>();
         services.AddScoped<IDataScopeFilter, DataScopeFilter>();
         services.AddScoped<PermissionGrantService>();

@@ -19,7 +19,7 @@ public interface IDataScopeFilter
     Task<bool> CanSeeOwnerAsync(Guid ownerId, CancellationToken cancellationToken = default);
 }
 
-public sealed class DataScopeFilter(PlatformDbContext db, ICurrentUser currentUser) : IDataScopeFilter
+public sealed class DataScopeFilter(PlatformDbContext db, ICurrentUser currentUser, CurrentUserRoles currentRoles) : IDataScopeFilter
 {
     private DataScope? _scope;
     private List<Guid>? _departmentIds;
@@ -27,10 +27,8 @@ public sealed class DataScopeFilter(PlatformDbContext db, ICurrentUser currentUs
     public async Task<DataScope> GetScopeAsync(CancellationToken cancellationToken = default)
     {
         if (_scope is { } cached) return cached;
-        if (currentUser.Id is not { } userId) return (_scope = DataScope.Self).Value;
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { r.DataScope, r.IsAdministrator })
-            .ToListAsync(cancellationToken);
+        if (currentUser.Id is null) return (_scope = DataScope.Self).Value;
+        var roles = await currentRoles.GetAsync(cancellationToken);
         _scope = roles.Count == 0 ? DataScope.Self
             : roles.Any(r => r.IsAdministrator) ? DataScope.All
             : roles.Max(r => r.DataScope);

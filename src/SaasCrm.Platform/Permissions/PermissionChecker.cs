@@ -21,6 +21,7 @@ public sealed class PermissionChecker(
     PlatformDbContext db,
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
+    CurrentUserRoles currentRoles,
     PermissionDefinitionManager definitions,
     EditionCache editions) : IPermissionChecker
 {
@@ -36,9 +37,7 @@ public sealed class PermissionChecker(
         {
             return _granted = new HashSet<string>();
         }
-        var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { r.Id, r.IsAdministrator })
-            .ToListAsync(cancellationToken);
+        var roles = await currentRoles.GetAsync(cancellationToken);
         // A module the tenant's edition does not include grants nothing, whatever the roles say.
         var edition = await editions.ForCurrentTenantAsync(cancellationToken);
         var available = definitions.All

@@ -13,7 +13,7 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     private static readonly AsyncLocal<QueryCounter?> Current = new();
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _listeners = [];
-    private int _count;
+    private readonly List<string> _commands = [];
 
     public QueryCounter()
     {
@@ -21,8 +21,9 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
         _subscription = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
-    public int Count => _count;
-    public void Reset() => _count = 0;
+    public int Count { get { lock (_commands) return _commands.Count; } }
+    /// <summary>The SQL that ran, for a failure message that says which queries were too many.</summary>
+    public string Commands { get { lock (_commands) return string.Join("\n---\n", _commands); } }
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -31,7 +32,8 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == RelationalEventId.CommandExecuted.Name && Current.Value == this) Interlocked.Increment(ref _count);
+        if (value.Key == RelationalEventId.CommandExecuted.Name && Current.Value == this && value.Value is CommandExecutedEventData data)
+            lock (_commands) _commands.Add(data.Command.CommandText);
     }
 
     public void OnCompleted() { }

@@ -11,7 +11,7 @@ namespace SaasCrm.Customers.Reminders.Manage;
 internal static class CreateReminder
 {
     public static async Task<IResult> HandleAsync(CreateReminderRequest request, PlatformDbContext db, ICurrentUser me, IDataScopeFilter scope,
-        CustomerAccess customers, IReminderScheduler scheduler, CancellationToken ct)
+        CustomerAccess customers, IReminderScheduler scheduler, NextFollowUpDate next, CancellationToken ct)
     {
         var ownerId = request.OwnerId ?? me.Id!.Value;
         if (ownerId != me.Id && !(await scope.CanSeeOwnerAsync(ownerId, ct) && await db.Users.AnyAsync(u => u.Id == ownerId && u.IsActive, ct)))
@@ -31,6 +31,7 @@ internal static class CreateReminder
         db.Add(reminder);
         await scheduler.ScheduleAsync(reminder, ct);
         await db.SaveChangesAsync(ct);
+        await next.RefreshAsync(reminder.CustomerId, ct);
         return Results.Created($"/api/reminders/{reminder.Id}", ReminderDto.From(reminder));
     }
 }

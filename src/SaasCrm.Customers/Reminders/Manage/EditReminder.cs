@@ -8,7 +8,7 @@ namespace SaasCrm.Customers.Reminders.Manage;
 internal static class EditReminder
 {
     public static async Task<ReminderDto> UpdateAsync(Guid id, UpdateReminderRequest request, ReminderLookup reminders, PlatformDbContext db,
-        IReminderScheduler scheduler, TimeProvider clock, CancellationToken ct)
+        IReminderScheduler scheduler, NextFollowUpDate next, TimeProvider clock, CancellationToken ct)
     {
         var reminder = await reminders.GetOpenAsync(id, ct);
         db.Entry(reminder).Property(r => r.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp!;
@@ -23,26 +23,29 @@ internal static class EditReminder
             await RearmAsync(reminder, dueAt, scheduler, ct);
         }
         await db.SaveChangesAsync(ct);
+        await next.RefreshAsync(reminder.CustomerId, ct);
         return ReminderDto.From(reminder);
     }
 
     public static async Task<ReminderDto> SnoozeAsync(Guid id, SnoozeReminderRequest request, ReminderLookup reminders, PlatformDbContext db,
-        IReminderScheduler scheduler, TimeProvider clock, CancellationToken ct)
+        IReminderScheduler scheduler, NextFollowUpDate next, TimeProvider clock, CancellationToken ct)
     {
         var reminder = await reminders.GetOpenAsync(id, ct);
         var until = request.Until ?? clock.GetUtcNow().AddMinutes(request.Minutes!.Value);
         await RearmAsync(reminder, ReminderTime.Normalize(until), scheduler, ct);
         await db.SaveChangesAsync(ct);
+        await next.RefreshAsync(reminder.CustomerId, ct);
         return ReminderDto.From(reminder);
     }
 
-    public static async Task<ReminderDto> CloseAsync(Guid id, ReminderStatus status, ReminderLookup reminders, PlatformDbContext db, CancellationToken ct)
+    public static async Task<ReminderDto> CloseAsync(Guid id, ReminderStatus status, ReminderLookup reminders, PlatformDbContext db, NextFollowUpDate next, CancellationToken ct)
     {
         var reminder = await reminders.GetAsync(id, ct);
         if (reminder.Status == status) return ReminderDto.From(reminder); // asked twice: already so
         reminder = await reminders.GetOpenAsync(id, ct);
         reminder.Status = status; // a pending job finds it closed and does nothing
         await db.SaveChangesAsync(ct);
+        await next.RefreshAsync(reminder.CustomerId, ct);
         return ReminderDto.From(reminder);
     }
 

@@ -22,10 +22,10 @@ internal static class ReminderEndpoints
         group.MapPost("/", CreateReminder.HandleAsync).Validate<CreateReminderRequest>();
         group.MapPut("/{id:guid}", EditReminder.UpdateAsync).Validate<UpdateReminderRequest>();
         group.MapPost("/{id:guid}/snooze", EditReminder.SnoozeAsync).Validate<SnoozeReminderRequest>();
-        group.MapPost("/{id:guid}/done", (Guid id, ReminderLookup reminders, PlatformDbContext db, CancellationToken ct) =>
-            EditReminder.CloseAsync(id, ReminderStatus.Done, reminders, db, ct));
-        group.MapPost("/{id:guid}/cancel", (Guid id, ReminderLookup reminders, PlatformDbContext db, CancellationToken ct) =>
-            EditReminder.CloseAsync(id, ReminderStatus.Cancelled, reminders, db, ct));
+        group.MapPost("/{id:guid}/done", (Guid id, ReminderLookup reminders, PlatformDbContext db, NextFollowUpDate next, CancellationToken ct) =>
+            EditReminder.CloseAsync(id, ReminderStatus.Done, reminders, db, next, ct));
+        group.MapPost("/{id:guid}/cancel", (Guid id, ReminderLookup reminders, PlatformDbContext db, NextFollowUpDate next, CancellationToken ct) =>
+            EditReminder.CloseAsync(id, ReminderStatus.Cancelled, reminders, db, next, ct));
     }
 
     /// <param name="scope">"mine" (default) or "team": the reminders of every user within the caller's data scope.</param>
