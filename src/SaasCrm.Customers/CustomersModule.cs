@@ -44,6 +44,7 @@ public sealed class CustomersModule : CrmModule
         services.AddScoped<CustomerAccess>();
         services.AddScoped<UserNames>();
         services.AddScoped<CustomerSettingsStore>();
+        services.AddScoped<SaasCrm.Platform.Seeding.IDemoDataSeeder, Demo.CustomersDemoData>();
         services.AddScoped<Records.CustomerKeyWriter>();
         services.AddScoped<Records.DuplicateFinder>();
         services.AddScoped<Records.CustomerService>();
