@@ -54,7 +54,7 @@ const running = (h: HandoverDto) => h.status === 'Queued' || h.status === 'Runni
       <div style="display: flex; gap: 12px">
         <nz-form-item style="flex: 1">
           <nz-form-label nzRequired>{{ 'customers.handover.from' | translate }}</nz-form-label>
-          <nz-select nzShowSearch [(ngModel)]="fromUserId" data-test="handover-from">
+          <nz-select nzShowSearch style="width: 100%" [(ngModel)]="fromUserId" data-test="handover-from">
             @for (u of users(); track u.id) {
               <nz-option [nzValue]="u.id" [nzLabel]="u.name" />
             }
@@ -62,7 +62,7 @@ const running = (h: HandoverDto) => h.status === 'Queued' || h.status === 'Runni
         </nz-form-item>
         <nz-form-item style="flex: 1">
           <nz-form-label nzRequired>{{ 'customers.handover.to' | translate }}</nz-form-label>
-          <nz-select nzShowSearch [(ngModel)]="toUserId" data-test="handover-to">
+          <nz-select nzShowSearch style="width: 100%" [(ngModel)]="toUserId" data-test="handover-to">
             @for (u of users(); track u.id) {
               <nz-option [nzValue]="u.id" [nzLabel]="u.name" [nzDisabled]="u.id === fromUserId" />
             }
@@ -76,7 +76,7 @@ const running = (h: HandoverDto) => h.status === 'Queued' || h.status === 'Runni
         </nz-form-item>
         <nz-form-item style="flex: 1">
           <nz-form-label>{{ 'customers.tags' | translate }}</nz-form-label>
-          <nz-select nzMode="tags" [nzOpen]="false" [(ngModel)]="tags" [nzPlaceHolder]="'customers.handover.allTags' | translate" />
+          <nz-select nzMode="tags" style="width: 100%" [nzOpen]="false" [(ngModel)]="tags" [nzPlaceHolder]="'customers.handover.allTags' | translate" />
         </nz-form-item>
       </div>
       <label nz-checkbox [(ngModel)]="includeReminders" data-test="handover-reminders">{{ 'customers.handover.includeReminders' | translate }}</label>
