@@ -67,7 +67,7 @@ export async function switchLanguage(page, language) {
 /** Texts that look like an untranslated key (e.g. "menu.users") on the visible page. */
 export async function rawKeys(page) {
   const text = await page.locator('body').innerText();
-  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|editions|modules|users|roles|departments|audit|jobs|dictionaries|customFields|errors|validation|language|customers)\.[A-Za-z_][\w.-]*/g;
+  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|editions|modules|users|roles|departments|audit|jobs|dictionaries|customFields|errors|validation|language|customers|notifications|search)\.[A-Za-z_][\w.-]*/g;
   return [...new Set(text.match(pattern) ?? [])];
 }
 
@@ -101,4 +101,19 @@ export async function pickOption(page, selectLocator, label) {
 /** Texts of error messages currently shown (a failed API call the screen reported). */
 export async function errorToasts(page) {
   return page.locator('.ant-message-error').allInnerTexts();
+}
+
+/** A signed-in API client for arranging data in browser tests: { id (user id), get, post, put }. */
+export async function apiAs(userName, tenant = 'demo') {
+  const r = await fetch(`${BASE_URL}/api/account/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, userName, password: PASSWORD }) });
+  if (!r.ok) throw new Error(`login ${userName}: ${r.status}`);
+  const { accessToken } = await r.json();
+  const id = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()).sub;
+  const call = async (method, path, body) => {
+    const res = await fetch(`${BASE_URL}${path}`, { method, headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return { id, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), put: (p, b) => call('PUT', p, b) };
 }

@@ -24,6 +24,9 @@ export const MENU: readonly MenuGroup[] = [
     icon: 'team',
     items: [
       { label: 'menu.customers', icon: 'contacts', route: '/customers', permission: 'Customers.Customers' },
+      { label: 'menu.pool', icon: 'inbox', route: '/pool', permission: 'Customers.Pool' },
+      { label: 'menu.handover', icon: 'swap', route: '/handovers', permission: 'Customers.Handover' },
+      { label: 'menu.reminders', icon: 'bell', route: '/reminders', permission: 'Customers.FollowUps' },
       { label: 'menu.checkIns', icon: 'environment', route: '/check-ins', permission: 'Customers.FollowUps' },
     ],
   },
@@ -47,6 +50,7 @@ export const MENU: readonly MenuGroup[] = [
       { label: 'menu.customFields', icon: 'form', route: '/admin/custom-fields', permission: 'CustomFields.Manage' },
       { label: 'menu.audit', icon: 'audit', route: '/admin/audit', permission: ['Audit.EntityChanges', 'Audit.SecurityLogs'] },
       { label: 'menu.jobs', icon: 'schedule', route: '/admin/jobs', permission: 'Jobs' },
+      { label: 'menu.poolAdmin', icon: 'inbox', route: '/admin/pools', permission: 'Customers.Pool.Manage' },
       { label: 'menu.customerSettings', icon: 'control', route: '/admin/customer-settings', permission: 'Customers.Settings' },
     ],
   },

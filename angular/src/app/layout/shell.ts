@@ -11,7 +11,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
@@ -20,6 +19,8 @@ import { Language, LANGUAGES } from '../core/i18n/languages';
 import { PermissionStore } from '../core/permissions/permission.store';
 import { collectCrumbs } from './breadcrumbs';
 import { MENU, visibleMenu } from './menu';
+import { NotificationBell } from '../domains/notifications/feature/notification-bell';
+import { SearchBox } from '../domains/search/feature/search-box';
 
 /** The frame of every signed-in page: header, side menu built from the user's permissions, breadcrumbs. */
 @Component({
@@ -38,6 +39,8 @@ import { MENU, visibleMenu } from './menu';
     NzInputModule,
     NzButtonModule,
     NzTooltipModule,
+    NotificationBell,
+    SearchBox,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.less',
@@ -47,13 +50,11 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly messages = inject(NzMessageService);
   protected readonly permissions = inject(PermissionStore);
   protected readonly language = inject(LanguageService);
   protected readonly languages = LANGUAGES;
 
   protected readonly collapsed = signal(false);
-  protected readonly search = signal('');
   protected readonly menu = computed(() => visibleMenu(MENU, (p) => this.permissions.has(p)));
   protected readonly crumbs = toSignal(
     this.router.events.pipe(
@@ -65,10 +66,6 @@ export class Shell {
 
   protected switchLanguage(language: Language): void {
     void this.language.use(language).then(() => this.permissions.saveLanguage(language));
-  }
-
-  protected runSearch(): void {
-    this.messages.info(this.language.instant('shell.searchComingSoon'));
   }
 
   protected logout(): void {

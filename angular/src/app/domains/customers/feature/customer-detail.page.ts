@@ -39,6 +39,8 @@ import { channelsFlag, Contact, Customer, DICTIONARIES, REMINDER_CHANNELS, Remin
 import { DictionarySelect } from '../ui/dictionary-select';
 import { DictionaryTag } from '../ui/dictionary-tag';
 import { CustomerFormDrawer } from './customer-form.drawer';
+import { CustomerMerges } from './customer-merges';
+import { CustomerPoolsService } from '../../../shared/api/generated';
 
 /** Customer 360: header with owner and pool state, tabs for profile, contacts, follow-ups, ownership, history and later modules. */
 @Component({
@@ -55,6 +57,7 @@ import { CustomerFormDrawer } from './customer-form.drawer';
     DictionarySelect,
     DictionaryTag,
     CustomerFormDrawer,
+    CustomerMerges,
     NzAlertModule,
     NzBadgeModule,
     NzButtonModule,
@@ -84,6 +87,9 @@ import { CustomerFormDrawer } from './customer-form.drawer';
 })
 export class CustomerDetailPage implements OnInit {
   readonly id = input.required<string>();
+  /** `?tab=contacts` (e.g. from a search hit on a contact) opens that tab. */
+  readonly tab = input<string | undefined>();
+  private readonly poolsApi = inject(CustomerPoolsService);
   protected readonly store = inject(CustomerDetailStore);
   private readonly permissions = inject(PermissionStore);
   private readonly problems = inject(ProblemMessageService);
@@ -100,6 +106,11 @@ export class CustomerDetailPage implements OnInit {
   protected readonly canDelete = computed(() => this.permissions.has('Customers.Customers.Delete'));
   protected readonly canAssign = computed(() => this.permissions.has('Customers.Customers.Assign'));
   protected readonly canFollowUp = computed(() => this.permissions.has('Customers.FollowUps'));
+  protected readonly canPool = computed(() => this.permissions.has('Customers.Pool'));
+  protected readonly canMerge = computed(() => this.permissions.has('Customers.Customers.Merge'));
+  protected readonly returning = signal(false);
+  protected readonly returnReason = signal('');
+  protected readonly initialTab = computed(() => (this.tab() === 'contacts' ? 1 : 0));
   protected readonly editing = signal(false);
   protected readonly dialog = signal<'contact' | 'owner' | 'serviceRep' | null>(null);
   protected readonly busy = signal(false);
@@ -163,6 +174,26 @@ export class CustomerDetailPage implements OnInit {
 
   protected label(pair: { en: string; zh: string } | null | undefined): string {
     return labelIn(this.uiLanguage(), pair?.en, pair?.zh);
+  }
+
+  protected async returnToPool(): Promise<void> {
+    const c = this.store.customer();
+    if (!c || !this.returnReason().trim()) return;
+    this.busy.set(true);
+    try {
+      await this.poolsApi.apiCustomersIdReturnToPoolPost({ id: c.id, body: { reason: this.returnReason().trim(), poolId: null, concurrencyStamp: c.concurrencyStamp } });
+      this.message.success(this.language.instant('customers.pool.returned'));
+      this.returning.set(false);
+      await this.store.reloadCustomer();
+    } catch (e) {
+      this.problems.show(e);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected mergeChanged(): void {
+    void this.store.reloadCustomer();
   }
 
   protected tabChanged(index: number): void {

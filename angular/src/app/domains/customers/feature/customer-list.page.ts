@@ -23,6 +23,7 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { ListTotalPipe, LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { PermissionStore } from '../../../core/permissions/permission.store';
+import { CustomerPoolsService } from '../../../shared/api/generated';
 import { CustomFieldFilter } from '../../../shared/ui/custom-field-filter';
 import { injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
 import { CustomFieldValue } from '../../../shared/ui/custom-field-value';
@@ -42,12 +43,10 @@ import { ColumnChooser, ColumnOption } from '../ui/column-chooser';
 import { DictionarySelect } from '../ui/dictionary-select';
 import { DictionaryTag } from '../ui/dictionary-tag';
 import { CustomerFormDrawer } from './customer-form.drawer';
+import { ExportDialog } from './export.dialog';
 
-/**
- * Bulk actions whose APIs have not landed yet: shown disabled with a hint, no fake behaviour.
- * TODO(api): enable "release to pool" with the pool module's release endpoint and "export" with the export job.
- */
-export const PENDING_BULK_ACTIONS = ['releaseToPool', 'export'] as const;
+/** Bulk actions whose APIs have not landed yet: shown disabled with a hint, no fake behaviour. */
+export const PENDING_BULK_ACTIONS = [] as const;
 
 /** Customers I may see: scope tabs, filters, sortable and chosen columns, saved views, keyset pages, bulk actions. */
 @Component({
@@ -64,6 +63,7 @@ export const PENDING_BULK_ACTIONS = ['releaseToPool', 'export'] as const;
     DictionarySelect,
     DictionaryTag,
     CustomerFormDrawer,
+    ExportDialog,
     NzTableModule,
     NzTabsModule,
     NzButtonModule,
@@ -92,6 +92,7 @@ export class CustomerListPage implements OnInit {
   private readonly message = inject(NzMessageService);
   private readonly language = inject(LanguageService);
   private readonly router = inject(Router);
+  private readonly pools$ = inject(CustomerPoolsService);
   private readonly uiLanguage = injectUiLanguage();
 
   protected readonly scopes = SCOPES;
@@ -100,10 +101,17 @@ export class CustomerListPage implements OnInit {
   protected readonly canCreate = computed(() => this.permissions.has('Customers.Customers.Create'));
   protected readonly canAssign = computed(() => this.permissions.has('Customers.Customers.Assign'));
   protected readonly canEdit = computed(() => this.permissions.has('Customers.Customers.Edit'));
+  protected readonly canMerge = computed(() => this.permissions.has('Customers.Customers.Merge'));
+  protected readonly canExport = computed(() => this.permissions.has('Customers.Customers.Export'));
+  protected readonly canImport = computed(() => this.permissions.has('Customers.Customers.Import'));
+  protected readonly pools = signal<{ id: string; name: string }[]>([]);
+  protected readonly releasePoolId = signal<string | null>(null);
+  protected readonly releaseReason = signal('');
+  protected readonly exporting = signal(false);
   protected readonly nameText = signal('');
   protected readonly showFilters = signal(false);
   protected readonly creating = signal(false);
-  protected readonly dialog = signal<'assign' | 'tags' | 'saveView' | null>(null);
+  protected readonly dialog = signal<'assign' | 'tags' | 'saveView' | 'release' | null>(null);
   protected readonly busy = signal(false);
   protected readonly assignOwnerId = signal<string | null>(null);
   protected readonly assignReason = signal('');
@@ -261,6 +269,39 @@ export class CustomerListPage implements OnInit {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  protected async openRelease(): Promise<void> {
+    this.releaseReason.set('');
+    this.dialog.set('release');
+    try {
+      const pools = this.permissions.has('Customers.Pool.Manage') ? await this.pools$.apiCustomerPoolsGet() : await this.pools$.apiCustomerPoolsMineGet();
+      this.pools.set(pools.map((p) => ({ id: p.id, name: p.name })));
+      if (!this.releasePoolId() || !pools.some((p) => p.id === this.releasePoolId())) this.releasePoolId.set(pools[0]?.id ?? null);
+    } catch (e) {
+      this.problems.show(e);
+    }
+  }
+
+  protected async bulkRelease(): Promise<void> {
+    const poolId = this.releasePoolId();
+    if (!poolId || !this.releaseReason().trim()) return;
+    this.busy.set(true);
+    try {
+      const r = await this.pools$.apiCustomerPoolsIdReleasePost({ id: poolId, body: { customerIds: this.store.selected(), reason: this.releaseReason().trim() } });
+      this.message.success(this.language.instant('customers.bulk.done', { updated: Number(r.released), skipped: r.skipped.length }));
+      this.dialog.set(null);
+      this.store.clearSelection();
+      await this.store.load();
+    } catch (e) {
+      this.problems.show(e);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected merge(): void {
+    void this.router.navigate(['/customers/merge'], { queryParams: { ids: this.store.selected().join(',') } });
   }
 
   protected created(customer: Customer): void {

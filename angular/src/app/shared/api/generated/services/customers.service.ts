@@ -9,6 +9,8 @@ import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
+import { apiCheckInsGet } from '../fn/customers/api-check-ins-get';
+import { ApiCheckInsGet$Params } from '../fn/customers/api-check-ins-get';
 import { apiCustomersBulkAssignPost } from '../fn/customers/api-customers-bulk-assign-post';
 import { ApiCustomersBulkAssignPost$Params } from '../fn/customers/api-customers-bulk-assign-post';
 import { apiCustomersBulkTagsPost } from '../fn/customers/api-customers-bulk-tags-post';
@@ -21,16 +23,32 @@ import { apiCustomersCustomerIdContactsIdPut } from '../fn/customers/api-custome
 import { ApiCustomersCustomerIdContactsIdPut$Params } from '../fn/customers/api-customers-customer-id-contacts-id-put';
 import { apiCustomersCustomerIdContactsPost } from '../fn/customers/api-customers-customer-id-contacts-post';
 import { ApiCustomersCustomerIdContactsPost$Params } from '../fn/customers/api-customers-customer-id-contacts-post';
+import { apiCustomersCustomerIdFollowUpsGet } from '../fn/customers/api-customers-customer-id-follow-ups-get';
+import { ApiCustomersCustomerIdFollowUpsGet$Params } from '../fn/customers/api-customers-customer-id-follow-ups-get';
+import { apiCustomersCustomerIdFollowUpsIdDelete } from '../fn/customers/api-customers-customer-id-follow-ups-id-delete';
+import { ApiCustomersCustomerIdFollowUpsIdDelete$Params } from '../fn/customers/api-customers-customer-id-follow-ups-id-delete';
+import { apiCustomersCustomerIdFollowUpsIdPut } from '../fn/customers/api-customers-customer-id-follow-ups-id-put';
+import { ApiCustomersCustomerIdFollowUpsIdPut$Params } from '../fn/customers/api-customers-customer-id-follow-ups-id-put';
+import { apiCustomersCustomerIdFollowUpsPost } from '../fn/customers/api-customers-customer-id-follow-ups-post';
+import { ApiCustomersCustomerIdFollowUpsPost$Params } from '../fn/customers/api-customers-customer-id-follow-ups-post';
 import { apiCustomersDuplicatesGet } from '../fn/customers/api-customers-duplicates-get';
 import { ApiCustomersDuplicatesGet$Params } from '../fn/customers/api-customers-duplicates-get';
+import { apiCustomerSettingsGet } from '../fn/customers/api-customer-settings-get';
+import { ApiCustomerSettingsGet$Params } from '../fn/customers/api-customer-settings-get';
+import { apiCustomerSettingsPut } from '../fn/customers/api-customer-settings-put';
+import { ApiCustomerSettingsPut$Params } from '../fn/customers/api-customer-settings-put';
 import { apiCustomersGet } from '../fn/customers/api-customers-get';
 import { ApiCustomersGet$Params } from '../fn/customers/api-customers-get';
+import { apiCustomersId360Get } from '../fn/customers/api-customers-id-360-get';
+import { ApiCustomersId360Get$Params } from '../fn/customers/api-customers-id-360-get';
 import { apiCustomersIdAssignPost } from '../fn/customers/api-customers-id-assign-post';
 import { ApiCustomersIdAssignPost$Params } from '../fn/customers/api-customers-id-assign-post';
 import { apiCustomersIdDelete } from '../fn/customers/api-customers-id-delete';
 import { ApiCustomersIdDelete$Params } from '../fn/customers/api-customers-id-delete';
 import { apiCustomersIdGet } from '../fn/customers/api-customers-id-get';
 import { ApiCustomersIdGet$Params } from '../fn/customers/api-customers-id-get';
+import { apiCustomersIdHistoryGet } from '../fn/customers/api-customers-id-history-get';
+import { ApiCustomersIdHistoryGet$Params } from '../fn/customers/api-customers-id-history-get';
 import { apiCustomersIdOwnershipGet } from '../fn/customers/api-customers-id-ownership-get';
 import { ApiCustomersIdOwnershipGet$Params } from '../fn/customers/api-customers-id-ownership-get';
 import { apiCustomersIdPut } from '../fn/customers/api-customers-id-put';
@@ -39,12 +57,27 @@ import { apiCustomersIdServiceRepPut } from '../fn/customers/api-customers-id-se
 import { ApiCustomersIdServiceRepPut$Params } from '../fn/customers/api-customers-id-service-rep-put';
 import { apiCustomersPost } from '../fn/customers/api-customers-post';
 import { ApiCustomersPost$Params } from '../fn/customers/api-customers-post';
+import { apiSavedViewsGet } from '../fn/customers/api-saved-views-get';
+import { ApiSavedViewsGet$Params } from '../fn/customers/api-saved-views-get';
+import { apiSavedViewsIdDelete } from '../fn/customers/api-saved-views-id-delete';
+import { ApiSavedViewsIdDelete$Params } from '../fn/customers/api-saved-views-id-delete';
+import { apiSavedViewsIdPut } from '../fn/customers/api-saved-views-id-put';
+import { ApiSavedViewsIdPut$Params } from '../fn/customers/api-saved-views-id-put';
+import { apiSavedViewsPost } from '../fn/customers/api-saved-views-post';
+import { ApiSavedViewsPost$Params } from '../fn/customers/api-saved-views-post';
 import { BulkResult } from '../models/bulk-result';
+import { CheckInPoint } from '../models/check-in-point';
 import { ContactDto } from '../models/contact-dto';
+import { Customer360Dto } from '../models/customer-360-dto';
 import { CustomerDto } from '../models/customer-dto';
 import { CustomerPage } from '../models/customer-page';
+import { CustomerSettingsDto } from '../models/customer-settings-dto';
 import { DuplicateMatch } from '../models/duplicate-match';
+import { FollowUpDto } from '../models/follow-up-dto';
+import { FollowUpPage } from '../models/follow-up-page';
+import { HistoryPage } from '../models/history-page';
 import { OwnershipRecordDto } from '../models/ownership-record-dto';
+import { SavedViewDto } from '../models/saved-view-dto';
 
 @Injectable({ providedIn: 'root' })
 export class CustomersService extends BaseService {
@@ -402,6 +435,131 @@ export class CustomersService extends BaseService {
     return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
+  /** Path part for operation `apiCustomersCustomerIdFollowUpsGet()` */
+  static readonly ApiCustomersCustomerIdFollowUpsGetPath = '/api/customers/{customerId}/follow-ups';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomersCustomerIdFollowUpsGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersCustomerIdFollowUpsGet$Response(params: ApiCustomersCustomerIdFollowUpsGet$Params, context?: HttpContext): Promise<StrictHttpResponse<FollowUpPage>> {
+    const obs = apiCustomersCustomerIdFollowUpsGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomersCustomerIdFollowUpsGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersCustomerIdFollowUpsGet(params: ApiCustomersCustomerIdFollowUpsGet$Params, context?: HttpContext): Promise<FollowUpPage> {
+    const resp = this.apiCustomersCustomerIdFollowUpsGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<FollowUpPage>): FollowUpPage => r.body);
+  }
+
+  /** Path part for operation `apiCustomersCustomerIdFollowUpsPost()` */
+  static readonly ApiCustomersCustomerIdFollowUpsPostPath = '/api/customers/{customerId}/follow-ups';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomersCustomerIdFollowUpsPost()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiCustomersCustomerIdFollowUpsPost$Response(params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiCustomersCustomerIdFollowUpsPost(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomersCustomerIdFollowUpsPost$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiCustomersCustomerIdFollowUpsPost(params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiCustomersCustomerIdFollowUpsPost$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiCustomersCustomerIdFollowUpsIdPut()` */
+  static readonly ApiCustomersCustomerIdFollowUpsIdPutPath = '/api/customers/{customerId}/follow-ups/{id}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomersCustomerIdFollowUpsIdPut()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiCustomersCustomerIdFollowUpsIdPut$Response(params: ApiCustomersCustomerIdFollowUpsIdPut$Params, context?: HttpContext): Promise<StrictHttpResponse<FollowUpDto>> {
+    const obs = apiCustomersCustomerIdFollowUpsIdPut(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomersCustomerIdFollowUpsIdPut$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiCustomersCustomerIdFollowUpsIdPut(params: ApiCustomersCustomerIdFollowUpsIdPut$Params, context?: HttpContext): Promise<FollowUpDto> {
+    const resp = this.apiCustomersCustomerIdFollowUpsIdPut$Response(params, context);
+    return resp.then((r: StrictHttpResponse<FollowUpDto>): FollowUpDto => r.body);
+  }
+
+  /** Path part for operation `apiCustomersCustomerIdFollowUpsIdDelete()` */
+  static readonly ApiCustomersCustomerIdFollowUpsIdDeletePath = '/api/customers/{customerId}/follow-ups/{id}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomersCustomerIdFollowUpsIdDelete()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersCustomerIdFollowUpsIdDelete$Response(params: ApiCustomersCustomerIdFollowUpsIdDelete$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiCustomersCustomerIdFollowUpsIdDelete(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomersCustomerIdFollowUpsIdDelete$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersCustomerIdFollowUpsIdDelete(params: ApiCustomersCustomerIdFollowUpsIdDelete$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiCustomersCustomerIdFollowUpsIdDelete$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiCheckInsGet()` */
+  static readonly ApiCheckInsGetPath = '/api/check-ins';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCheckInsGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCheckInsGet$Response(params?: ApiCheckInsGet$Params, context?: HttpContext): Promise<StrictHttpResponse<Array<CheckInPoint>>> {
+    const obs = apiCheckInsGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCheckInsGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCheckInsGet(params?: ApiCheckInsGet$Params, context?: HttpContext): Promise<Array<CheckInPoint>> {
+    const resp = this.apiCheckInsGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<Array<CheckInPoint>>): Array<CheckInPoint> => r.body);
+  }
+
   /** Path part for operation `apiCustomersIdOwnershipGet()` */
   static readonly ApiCustomersIdOwnershipGetPath = '/api/customers/{id}/ownership';
 
@@ -425,6 +583,206 @@ export class CustomersService extends BaseService {
   apiCustomersIdOwnershipGet(params: ApiCustomersIdOwnershipGet$Params, context?: HttpContext): Promise<Array<OwnershipRecordDto>> {
     const resp = this.apiCustomersIdOwnershipGet$Response(params, context);
     return resp.then((r: StrictHttpResponse<Array<OwnershipRecordDto>>): Array<OwnershipRecordDto> => r.body);
+  }
+
+  /** Path part for operation `apiCustomersIdHistoryGet()` */
+  static readonly ApiCustomersIdHistoryGetPath = '/api/customers/{id}/history';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomersIdHistoryGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersIdHistoryGet$Response(params: ApiCustomersIdHistoryGet$Params, context?: HttpContext): Promise<StrictHttpResponse<HistoryPage>> {
+    const obs = apiCustomersIdHistoryGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomersIdHistoryGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersIdHistoryGet(params: ApiCustomersIdHistoryGet$Params, context?: HttpContext): Promise<HistoryPage> {
+    const resp = this.apiCustomersIdHistoryGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<HistoryPage>): HistoryPage => r.body);
+  }
+
+  /** Path part for operation `apiCustomerSettingsGet()` */
+  static readonly ApiCustomerSettingsGetPath = '/api/customer-settings';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomerSettingsGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomerSettingsGet$Response(params?: ApiCustomerSettingsGet$Params, context?: HttpContext): Promise<StrictHttpResponse<CustomerSettingsDto>> {
+    const obs = apiCustomerSettingsGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomerSettingsGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomerSettingsGet(params?: ApiCustomerSettingsGet$Params, context?: HttpContext): Promise<CustomerSettingsDto> {
+    const resp = this.apiCustomerSettingsGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<CustomerSettingsDto>): CustomerSettingsDto => r.body);
+  }
+
+  /** Path part for operation `apiCustomerSettingsPut()` */
+  static readonly ApiCustomerSettingsPutPath = '/api/customer-settings';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomerSettingsPut()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiCustomerSettingsPut$Response(params: ApiCustomerSettingsPut$Params, context?: HttpContext): Promise<StrictHttpResponse<CustomerSettingsDto>> {
+    const obs = apiCustomerSettingsPut(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomerSettingsPut$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiCustomerSettingsPut(params: ApiCustomerSettingsPut$Params, context?: HttpContext): Promise<CustomerSettingsDto> {
+    const resp = this.apiCustomerSettingsPut$Response(params, context);
+    return resp.then((r: StrictHttpResponse<CustomerSettingsDto>): CustomerSettingsDto => r.body);
+  }
+
+  /** Path part for operation `apiCustomersId360Get()` */
+  static readonly ApiCustomersId360GetPath = '/api/customers/{id}/360';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomersId360Get()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersId360Get$Response(params: ApiCustomersId360Get$Params, context?: HttpContext): Promise<StrictHttpResponse<Customer360Dto>> {
+    const obs = apiCustomersId360Get(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomersId360Get$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersId360Get(params: ApiCustomersId360Get$Params, context?: HttpContext): Promise<Customer360Dto> {
+    const resp = this.apiCustomersId360Get$Response(params, context);
+    return resp.then((r: StrictHttpResponse<Customer360Dto>): Customer360Dto => r.body);
+  }
+
+  /** Path part for operation `apiSavedViewsGet()` */
+  static readonly ApiSavedViewsGetPath = '/api/saved-views';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiSavedViewsGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiSavedViewsGet$Response(params: ApiSavedViewsGet$Params, context?: HttpContext): Promise<StrictHttpResponse<Array<SavedViewDto>>> {
+    const obs = apiSavedViewsGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiSavedViewsGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiSavedViewsGet(params: ApiSavedViewsGet$Params, context?: HttpContext): Promise<Array<SavedViewDto>> {
+    const resp = this.apiSavedViewsGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<Array<SavedViewDto>>): Array<SavedViewDto> => r.body);
+  }
+
+  /** Path part for operation `apiSavedViewsPost()` */
+  static readonly ApiSavedViewsPostPath = '/api/saved-views';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiSavedViewsPost()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiSavedViewsPost$Response(params: ApiSavedViewsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiSavedViewsPost(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiSavedViewsPost$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiSavedViewsPost(params: ApiSavedViewsPost$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiSavedViewsPost$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiSavedViewsIdPut()` */
+  static readonly ApiSavedViewsIdPutPath = '/api/saved-views/{id}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiSavedViewsIdPut()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiSavedViewsIdPut$Response(params: ApiSavedViewsIdPut$Params, context?: HttpContext): Promise<StrictHttpResponse<SavedViewDto>> {
+    const obs = apiSavedViewsIdPut(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiSavedViewsIdPut$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiSavedViewsIdPut(params: ApiSavedViewsIdPut$Params, context?: HttpContext): Promise<SavedViewDto> {
+    const resp = this.apiSavedViewsIdPut$Response(params, context);
+    return resp.then((r: StrictHttpResponse<SavedViewDto>): SavedViewDto => r.body);
+  }
+
+  /** Path part for operation `apiSavedViewsIdDelete()` */
+  static readonly ApiSavedViewsIdDeletePath = '/api/saved-views/{id}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiSavedViewsIdDelete()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiSavedViewsIdDelete$Response(params: ApiSavedViewsIdDelete$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiSavedViewsIdDelete(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiSavedViewsIdDelete$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiSavedViewsIdDelete(params: ApiSavedViewsIdDelete$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiSavedViewsIdDelete$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
 }
