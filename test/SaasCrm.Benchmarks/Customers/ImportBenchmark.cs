@@ -83,7 +83,7 @@ public static class ImportBenchmark
         var batch = await BenchHost.ExpectAsync(commit, commit.StatusCode == HttpStatusCode.Accepted ? HttpStatusCode.Accepted : HttpStatusCode.OK);
         while (batch["status"]!.GetValue<string>() is "Queued" or "Running")
         {
-            await Task.Delay(100);
+            await Task.Delay(250);
             batch = await BenchHost.ExpectAsync(await client.GetAsync($"/api/customer-imports/{id}"));
         }
         var seconds = stopwatch.Elapsed.TotalSeconds;
