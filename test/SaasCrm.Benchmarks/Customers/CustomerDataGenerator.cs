@@ -26,7 +26,7 @@ public sealed class CustomerDataGenerator(string connectionString, DateTime now)
     /// Customers owned round-robin by <paramref name="owners"/>, two contacts and three follow-ups each on average.
     /// Every tenth customer is level C without a follow-up for 60+ days (the pool release candidates).
     /// </summary>
-    public async Task<Counts> GenerateAsync(Guid tenantId, IReadOnlyList<Guid> owners, int customers, int seed, Action<string>? progress = null)
+    public async Task<Counts> GenerateAsync(Guid tenantId, IReadOnlyList<Guid> owners, int customers, int seed, Action<string>? progress = null, int? firstOwnerCount = null)
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
@@ -50,7 +50,8 @@ public sealed class CustomerDataGenerator(string connectionString, DateTime now)
             var email = $"c{i}.{seed}@{(chinese ? "example.cn" : "example.com")}";
             var tags = Enumerable.Range(0, random.Next(0, 3)).Select(_ => Tags[random.Next(Tags.Length)]).Distinct().ToList();
             var id = Guid.CreateVersion7();
-            var owner = owners[i % owners.Count];
+            // With firstOwnerCount, the first owner gets exactly that many customers (a handover of a known size).
+            var owner = firstOwnerCount is { } first && owners.Count > 1 ? (i < first ? owners[0] : owners[1 + i % (owners.Count - 1)]) : owners[i % owners.Count];
             var releasable = i % 10 == 9;
             var level = releasable ? "c" : Levels[random.Next(2)];
             var created = now.AddDays(-random.Next(90, 1000)).AddSeconds(-random.Next(86_400));

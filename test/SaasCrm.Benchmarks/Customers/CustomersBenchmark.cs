@@ -52,7 +52,7 @@ public static class CustomersBenchmark
             var now = DateTime.UtcNow;
             var generator = new CustomerDataGenerator(cs, now);
             var stopwatch = Stopwatch.StartNew();
-            var counts = await generator.GenerateAsync(tenantId, reps.Select(r => r.Id).ToList(), customers, seed: 1, Console.WriteLine);
+            var counts = await generator.GenerateAsync(tenantId, reps.Select(r => r.Id).ToList(), customers, seed: 1, Console.WriteLine, firstOwnerCount: handover);
             Console.WriteLine($"generated large tenant: {counts.Customers:N0} customers, {counts.Contacts:N0} contacts, {counts.FollowUps:N0} follow-ups, {counts.Keys:N0} keys in {stopwatch.Elapsed.TotalSeconds:0} s");
             for (var t = 0; t < SmallTenants; t++)
             {
@@ -68,7 +68,8 @@ public static class CustomersBenchmark
             var rep = await host.LoginAsync(await TenantNameAsync(admin), reps[0].Name);
             foreach (var (who, client) in new[] { ("manager", manager), ("sales rep", rep) })
             {
-                var list = "/api/customers?level=a&level=b&sort=-createdAt&pageSize=20";
+                const string filter = "/api/customers?level=a&level=b&sort=-createdAt";
+                var list = filter + "&pageSize=20";
                 Report($"{who} list page 1 (level a|b, -createdAt)", await TimeAsync(rounds, () => client.GetAsync(list)));
                 Report($"{who} list by name prefix, sort name", await TimeAsync(rounds, () => client.GetAsync("/api/customers?name=深圳&sort=name&pageSize=20")));
                 var total = (await BenchHost.ExpectAsync(await client.GetAsync(list)))["total"]!.GetValue<int>();
@@ -81,7 +82,7 @@ public static class CustomersBenchmark
                 Report($"{who} deep page at row {depth:N0} by OFFSET (baseline)", offset);
                 Console.WriteLine($"  ratio OFFSET/keyset: p50 {Percentile(offset, 50) / Percentile(keyset, 50):0.0}x, p95 {Percentile(offset, 95) / Percentile(keyset, 95):0.0}x");
 
-                var ids = (await BenchHost.ExpectAsync(await client.GetAsync($"{list}&pageSize=100")))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
+                var ids = (await BenchHost.ExpectAsync(await client.GetAsync($"{filter}&pageSize=100")))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
                 var n = 0;
                 Report($"{who} customer 360", await TimeAsync(rounds, () => client.GetAsync($"/api/customers/{ids[n++ % ids.Count]}/360")));
                 var k = 0;
@@ -92,7 +93,7 @@ public static class CustomersBenchmark
                 }));
             }
 
-            // Handover: the first rep's customers (customers / 40 each) to another rep, limited by ids when more are asked than they own.
+            // Handover: the first rep owns exactly --handover customers (see the generator); all of them go to another rep.
             var from = reps[0].Id;
             var to = reps[1].Id;
             var owned = await CountAsync(cs, $"SELECT COUNT(*) FROM Customers WHERE TenantId = '{tenantId}' AND OwnerId = '{from}' AND Status = 'Active'");
@@ -100,10 +101,9 @@ public static class CustomersBenchmark
             var started = await BenchHost.ExpectAsync(await admin.PostAsJsonAsync("/api/customer-handovers", new
             {
                 fromUserId = from, toUserId = to, filter = (object?)null, customerIds = (object?)null, includeReminders = true, keepCollaboratorUntil = (DateTime?)null, reason = "benchmark",
-            }), HttpStatusCode.Accepted);
+            }), HttpStatusCode.Created);
             var done = await PollAsync(admin, $"/api/customer-handovers/{started["id"]}", "status", "Queued", "Running");
             Console.WriteLine($"handover: {done["moved"]} of {owned:N0} customers in {stopwatch.Elapsed.TotalSeconds:0.00} s ({done["status"]}; target 10,000 in < 2 s)");
-            _ = handover;
 
             // Pool release: every tenth customer is level C without follow-up for 60+ days; a pool over all departments releases them.
             var pool = await BenchHost.ExpectAsync(await admin.PostAsJsonAsync("/api/customer-pools", new
