@@ -2,6 +2,8 @@
 return args.FirstOrDefault() switch
 {
     "search" => await SaasCrm.Benchmarks.Search.SearchBenchmark.RunAsync(args[1..]),
+    "customers" => await SaasCrm.Benchmarks.Customers.CustomersBenchmark.RunAsync(args[1..]),
+    "import" => await SaasCrm.Benchmarks.Customers.ImportBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -9,5 +11,7 @@ static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project test/SaasCrm.Benchmarks -- <scenario> [options]");
     Console.WriteLine("  search [--count 1000000] [--no-mariadb]   Lucene index rate and query latency vs MariaDB LIKE");
+    Console.WriteLine("  customers [--customers 1000000] [--import 100000] [--rounds 30]   list/360/duplicates latency, handover, pool release, import");
+    Console.WriteLine("  import [--rows 20000] [--mariadb]         customer import through the API: dry-run and commit rows/s");
     return 1;
 }

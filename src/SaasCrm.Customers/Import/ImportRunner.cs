@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SaasCrm.Customers.Domain;
 using SaasCrm.Customers.Export;
 using SaasCrm.Customers.Records;
+using SaasCrm.Platform.Auditing;
 using SaasCrm.Platform.CustomFields;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Domain;
@@ -84,36 +85,52 @@ public sealed class ImportRunner(
         var me = user.Id;
         var customerIds = new List<Guid>(groups.Length);
         var contactIds = new List<Guid>();
-        foreach (var group in groups)
+        var customFieldInput = new List<(Guid, IReadOnlyDictionary<string, JsonElement>?)>(hasCustomFields ? groups.Length : 0);
+        // Only new rows are added here, so scanning the tracker after each Add is wasted work; the SaveChanges
+        // interceptor still detects changes once before it stamps and logs them.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Each created record keeps its change-log entry (who, when, its name and this import); the import's stored file
+        // and mapping hold the values, so one row per field per record would only repeat them.
+        using var brief = db.LogCreatesBriefly(nameof(Customer.Name), nameof(Customer.ImportBatchId));
+        try
         {
-            var p = group.Customer;
-            var customer = new Customer
+            foreach (var group in groups)
             {
-                Kind = p.Kind, Name = p.Name, LevelCode = p.LevelCode, SourceCode = p.SourceCode, IndustryCode = p.IndustryCode,
-                Province = p.Province, City = p.City, District = p.District, Address = p.Address, Website = p.Website, Remark = p.Remark,
-                Phones = [.. p.Phones], Emails = [.. p.Emails], Tags = [.. p.Tags],
-                OwnerId = p.OwnerId ?? me, OwnedSince = now, Status = CustomerStatus.Active, ImportBatchId = batch.Id,
-            };
-            db.Add(customer);
-            keys.AddFor(customer);
-            db.Add(new OwnershipRecord { CustomerId = customer.Id, Action = OwnershipAction.Created, ToUserId = customer.OwnerId, At = now, ByUserId = me, Reason = "import" });
-            var primary = true;
-            foreach (var c in group.Contacts)
-            {
-                var contact = new Contact { CustomerId = customer.Id, Name = c.Name, Mobile = c.Mobile, Email = c.Email, Title = c.Title, IsPrimary = primary, ImportBatchId = batch.Id };
-                primary = false;
-                db.Add(contact);
-                contactIds.Add(contact.Id);
+                var p = group.Customer;
+                var customer = new Customer
+                {
+                    Kind = p.Kind, Name = p.Name, LevelCode = p.LevelCode, SourceCode = p.SourceCode, IndustryCode = p.IndustryCode,
+                    Province = p.Province, City = p.City, District = p.District, Address = p.Address, Website = p.Website, Remark = p.Remark,
+                    Phones = [.. p.Phones], Emails = [.. p.Emails], Tags = [.. p.Tags],
+                    OwnerId = p.OwnerId ?? me, OwnedSince = now, Status = CustomerStatus.Active, ImportBatchId = batch.Id,
+                };
+                db.Add(customer);
+                keys.AddFor(customer);
+                db.Add(new OwnershipRecord { CustomerId = customer.Id, Action = OwnershipAction.Created, ToUserId = customer.OwnerId, At = now, ByUserId = me, Reason = "import" });
+                var primary = true;
+                foreach (var c in group.Contacts)
+                {
+                    var contact = new Contact { CustomerId = customer.Id, Name = c.Name, Mobile = c.Mobile, Email = c.Email, Title = c.Title, IsPrimary = primary, ImportBatchId = batch.Id };
+                    primary = false;
+                    db.Add(contact);
+                    contactIds.Add(contact.Id);
+                }
+                if (hasCustomFields) customFieldInput.Add((customer.Id, p.CustomFields));
+                customerIds.Add(customer.Id);
             }
-            if (hasCustomFields) await customFields.SaveAsync(CustomersModule.CustomerRecordType, customer.Id, p.CustomFields, isCreate: true, ct);
-            customerIds.Add(customer.Id);
+            // One validation pass for the batch: definitions and referenced dictionary items and users are loaded once.
+            if (hasCustomFields) await customFields.SaveCreatedAsync(CustomersModule.CustomerRecordType, customFieldInput, ct);
+            search.Enqueue("customer", customerIds);
+            search.Enqueue("contact", contactIds);
+            batch.Processed += groups.Sum(g => g.Rows.Count);
+            batch.Created += groups.Length;
+            batch.ContactsCreated += contactIds.Count;
+            await db.SaveChangesAsync(ct);
         }
-        search.Enqueue("customer", customerIds);
-        search.Enqueue("contact", contactIds);
-        batch.Processed += groups.Sum(g => g.Rows.Count);
-        batch.Created += groups.Length;
-        batch.ContactsCreated += contactIds.Count;
-        await db.SaveChangesAsync(ct);
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
         // Keep the change tracker small: thousands of tracked rows make every later batch slower.
         db.ChangeTracker.Clear();
         db.Attach(batch);

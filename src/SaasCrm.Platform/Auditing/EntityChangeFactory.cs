@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,22 @@ internal static class EntityChangeFactory
 {
     private const int MaxValueLength = 2000;
     private static readonly HashSet<string> Skipped = [nameof(IMultiTenant.TenantId), nameof(ISoftDelete.IsDeleted), nameof(Entity.Id)];
+    /// <summary>Whether a property is logged, per model property: reflection on every save of every entity is too slow for bulk work.</summary>
+    private static readonly ConcurrentDictionary<IProperty, bool> Logged = new();
 
-    public static EntityChange? Create(EntityEntry entry, EntityChangeType type, DateTime now, ICurrentUser user)
+    /// <param name="briefly">For a creation inside <see cref="BriefCreateLog"/>: the only properties to record.</param>
+    public static EntityChange? Create(EntityEntry entry, EntityChangeType type, DateTime now, ICurrentUser user, IReadOnlySet<string>? briefly = null)
     {
         var properties = new List<EntityPropertyChange>();
-        foreach (var property in entry.Properties)
+        if (type == EntityChangeType.Created && briefly is not null)
+        {
+            foreach (var name in briefly)
+            {
+                if (entry.Metadata.FindProperty(name) is not { } found || Format(entry.Property(found.Name).CurrentValue) is not { } value) continue;
+                properties.Add(new EntityPropertyChange { PropertyName = name, NewValue = value });
+            }
+        }
+        else foreach (var property in entry.Properties)
         {
             if (!IsLogged(property.Metadata)) continue;
             var oldValue = type == EntityChangeType.Created ? null : Format(property.OriginalValue);
@@ -44,7 +56,9 @@ internal static class EntityChangeFactory
         return change;
     }
 
-    private static bool IsLogged(IProperty property) =>
+    private static bool IsLogged(IProperty property) => Logged.GetOrAdd(property, static p => IsLoggedUncached(p));
+
+    private static bool IsLoggedUncached(IProperty property) =>
         !property.IsShadowProperty()
         && !Skipped.Contains(property.Name)
         && property.FindAnnotation(ChangeLogAnnotations.NotLogged) is null

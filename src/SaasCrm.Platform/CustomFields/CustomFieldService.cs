@@ -26,10 +26,39 @@ public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup d
     /// </summary>
     public async Task SaveAsync(string entityType, Guid entityId, IReadOnlyDictionary<string, JsonElement>? input, bool isCreate, CancellationToken ct)
     {
-        input ??= new Dictionary<string, JsonElement>();
         var fields = await db.CustomFieldDefinitions.Where(f => f.EntityType == entityType).ToListAsync(ct);
         var existing = isCreate ? [] : await db.CustomFieldValues.Where(v => v.EntityType == entityType && v.EntityId == entityId).ToListAsync(ct);
         var errors = new List<ValidationFailure>();
+        var changes = await ValidateAsync(fields, input, existing, isCreate, errors, new ReferenceChecks(db, dictionaries), ct);
+        if (errors.Count > 0) throw new RequestValidationException(errors);
+        if (!isCreate) LogChanges(entityType, entityId, changes, existing);
+        Queue(entityType, entityId, changes, existing);
+    }
+
+    /// <summary>
+    /// <see cref="SaveAsync"/> for many records created in one unit of work (imports): each record is checked the same
+    /// way, but definitions are loaded once and each dictionary code or user is checked once, not once per record.
+    /// Nothing is queued when any record is invalid.
+    /// </summary>
+    public async Task SaveCreatedAsync(string entityType, IReadOnlyList<(Guid EntityId, IReadOnlyDictionary<string, JsonElement>? Input)> records, CancellationToken ct)
+    {
+        if (records.Count == 0) return;
+        var fields = await db.CustomFieldDefinitions.AsNoTracking().Where(f => f.EntityType == entityType).ToListAsync(ct);
+        var errors = new List<ValidationFailure>();
+        var checks = new ReferenceChecks(db, dictionaries);
+        var valid = new List<(Guid, List<(CustomFieldDefinition, TypedValue)>)>(records.Count);
+        foreach (var (entityId, input) in records)
+        {
+            valid.Add((entityId, await ValidateAsync(fields, input, [], isCreate: true, errors, checks, ct)));
+        }
+        if (errors.Count > 0) throw new RequestValidationException(errors);
+        foreach (var (entityId, changes) in valid) Queue(entityType, entityId, changes, []);
+    }
+
+    private static async Task<List<(CustomFieldDefinition Field, TypedValue Value)>> ValidateAsync(IReadOnlyList<CustomFieldDefinition> fields,
+        IReadOnlyDictionary<string, JsonElement>? input, List<CustomFieldValue> existing, bool isCreate, List<ValidationFailure> errors, ReferenceChecks checks, CancellationToken ct)
+    {
+        input ??= new Dictionary<string, JsonElement>();
         foreach (var unknown in input.Keys.Where(k => fields.All(f => f.Name != k)))
         {
             errors.Add(new ValidationFailure($"customFields.{unknown}", $"There is no field '{unknown}'.") { ErrorCode = "custom_field.unknown_field" });
@@ -53,12 +82,14 @@ public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup d
             }
             var value = CustomFieldValueConverter.Parse(field, json, path, errors);
             if (value.IsEmpty && field.IsRequired) Required(errors, path);
-            await CheckReferencesAsync(field, value, current, path, errors, ct);
+            await checks.CheckAsync(field, value, current, path, errors, ct);
             changes.Add((field, value));
         }
-        if (errors.Count > 0) throw new RequestValidationException(errors);
+        return changes;
+    }
 
-        if (!isCreate) LogChanges(entityType, entityId, changes, existing);
+    private void Queue(string entityType, Guid entityId, List<(CustomFieldDefinition Field, TypedValue Value)> changes, List<CustomFieldValue> existing)
+    {
         foreach (var (field, value) in changes)
         {
             db.CustomFieldValues.RemoveRange(existing.Where(v => v.FieldId == field.Id));
@@ -208,28 +239,42 @@ public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup d
         await db.CustomFieldDefinitions.AsNoTracking().FirstOrDefaultAsync(f => f.EntityType == entityType && f.Name == name, ct)
         ?? throw RequestValidationException.For(path, "custom_field.unknown_field", $"There is no field '{name}'.");
 
-    private async Task CheckReferencesAsync(CustomFieldDefinition field, TypedValue value, List<CustomFieldValue> current, string path, List<ValidationFailure> errors, CancellationToken ct)
+    /// <summary>Dictionary and user references of values; a code or user already checked in this save is not asked again.</summary>
+    private sealed class ReferenceChecks(PlatformDbContext db, IDictionaryLookup dictionaries)
     {
-        if (field.FieldType is CustomFieldType.Dictionary or CustomFieldType.MultiSelect)
+        private readonly Dictionary<(Guid FieldId, string? Code, string? Held), List<ValidationFailure>> _codes = [];
+        private readonly Dictionary<Guid, bool> _users = [];
+
+        public async Task CheckAsync(CustomFieldDefinition field, TypedValue value, List<CustomFieldValue> current, string path, List<ValidationFailure> errors, CancellationToken ct)
         {
-            foreach (var code in value.Texts)
+            if (field.FieldType is CustomFieldType.Dictionary or CustomFieldType.MultiSelect)
             {
-                try
+                foreach (var code in value.Texts)
                 {
                     // A disabled item the record already holds stays allowed.
                     var held = current.Any(v => v.TextValue == code) ? code : null;
-                    await dictionaries.EnsureSelectableAsync(field.DictionaryTypeCode!, code, path, held, ct);
-                }
-                catch (RequestValidationException e)
-                {
-                    errors.AddRange(e.Failures);
+                    if (!_codes.TryGetValue((field.Id, code, held), out var failures))
+                    {
+                        failures = [];
+                        try
+                        {
+                            await dictionaries.EnsureSelectableAsync(field.DictionaryTypeCode!, code, path, held, ct);
+                        }
+                        catch (RequestValidationException e)
+                        {
+                            failures.AddRange(e.Failures);
+                        }
+                        _codes[(field.Id, code, held)] = failures;
+                    }
+                    errors.AddRange(failures);
                 }
             }
-        }
-        else if (field.FieldType == CustomFieldType.User && value.Texts is [{ } userId]
-                 && !await db.Users.AnyAsync(u => u.Id == Guid.Parse(userId), ct))
-        {
-            errors.Add(new ValidationFailure(path, "The user does not exist.") { ErrorCode = "custom_field.unknown_user" });
+            else if (field.FieldType == CustomFieldType.User && value.Texts is [{ } text])
+            {
+                var userId = Guid.Parse(text);
+                if (!_users.TryGetValue(userId, out var exists)) _users[userId] = exists = await db.Users.AnyAsync(u => u.Id == userId, ct);
+                if (!exists) errors.Add(new ValidationFailure(path, "The user does not exist.") { ErrorCode = "custom_field.unknown_user" });
+            }
         }
     }
 

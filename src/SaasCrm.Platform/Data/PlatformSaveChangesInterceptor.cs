@@ -52,6 +52,7 @@ public sealed class PlatformSaveChangesInterceptor(
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = new List<EntityChange>();
+        var briefly = BriefCreateLog.Of(context);
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -65,7 +66,7 @@ public sealed class PlatformSaveChangesInterceptor(
                 softDelete.IsDeleted = true;
             }
             StampAuditFields(entry, now);
-            if (entry.Entity is IChangeTracked && EntityChangeFactory.Create(entry, changeType, now, currentUser) is { } change)
+            if (entry.Entity is IChangeTracked && EntityChangeFactory.Create(entry, changeType, now, currentUser, briefly) is { } change)
             {
                 changes.Add(change);
             }
