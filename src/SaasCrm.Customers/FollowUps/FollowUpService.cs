@@ -16,7 +16,6 @@ public sealed class FollowUpService(
     CustomerAccess access,
     IDictionaryLookup dictionaries,
     IReminderScheduler reminders,
-    NextFollowUpDate nextFollowUp,
     CustomerSettingsStore settings,
     IPermissionChecker permissions,
     IDataScopeFilter scope,
@@ -49,9 +48,10 @@ public sealed class FollowUpService(
             };
             db.Add(reminder);
             await reminders.ScheduleAsync(reminder, ct);
+            // The earliest open reminder is the next follow-up (kept so by NextFollowUpDate when reminders change).
+            if (customer.NextFollowUpAt is not { } current || current <= now || next.DueAt < current) customer.NextFollowUpAt = next.DueAt;
         }
         await db.SaveChangesAsync(ct);
-        if (reminder is not null) await nextFollowUp.RefreshAsync(customerId, ct);
         return (followUp, reminder);
     }
 
