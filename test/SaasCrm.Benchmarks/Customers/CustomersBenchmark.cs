@@ -1,3 +1,4 @@
+using SaasCrm.Api.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -27,7 +28,7 @@ public static class CustomersBenchmark
         var rounds = Options.Int(args, "--rounds", 30);
         Console.WriteLine($"customers benchmark: {customers:N0} customers in the large tenant + {SmallTenants} x {customers / 10:N0}; {Options.Machine()}");
         var folder = Directory.CreateTempSubdirectory("saascrm-customers-bench-").FullName;
-        await using var server = await Search.MariaDbServer.StartAsync();
+        await using var server = await MariaDbServer.StartAsync();
         try
         {
             await server.CreateDatabaseAsync("bench");

@@ -1,3 +1,4 @@
+using SaasCrm.Api.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -21,13 +22,13 @@ public static class ImportBenchmark
         var mariaDb = args.Contains("--mariadb");
         var folder = Directory.CreateTempSubdirectory("saascrm-import-bench-").FullName;
         Console.WriteLine($"import benchmark: {rows:N0} rows on {(mariaDb ? "MariaDB" : "SQLite")}, {Options.Machine()}");
-        Search.MariaDbServer? server = null;
+        MariaDbServer? server = null;
         try
         {
             string cs;
             if (mariaDb)
             {
-                server = await Search.MariaDbServer.StartAsync();
+                server = await MariaDbServer.StartAsync();
                 await server.CreateDatabaseAsync("bench");
                 cs = server.ConnectionString("bench");
             }

@@ -1,3 +1,4 @@
+using SaasCrm.Api.Tests.Infrastructure;
 using System.Diagnostics;
 using Bogus;
 using MySqlConnector;
