@@ -173,9 +173,8 @@ describe('CRM flows', { concurrency: false }, () => {
     const zhangwei = await apiAs('zhangwei');
     const page = await newPage(browser, 'en-US');
     await login(page, 'demo', 'zhangwei');
-    await page.locator('[data-test=notifications]').waitFor();
-    // the hub connects after sign-in; give it a moment before the reminder falls due
-    await page.waitForTimeout(1500);
+    // the hub connects after sign-in; the reminder is created once pushes can arrive
+    await page.locator('[data-test=notifications][data-live=true]').waitFor();
     const subject = `Call back ${stamp}`;
     await zhangwei.post('/api/reminders', { subject, note: 'About the spring order', dueAt: new Date(Date.now() + 4000).toISOString(), channels: ['InApp'], customerId: null, ownerId: null });
     const popup = page.locator('[data-test=notification-popup]', { hasText: subject });

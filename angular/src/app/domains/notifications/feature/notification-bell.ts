@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, TemplateRef, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, signal, TemplateRef, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -30,7 +30,7 @@ import { AppNotification } from '../model/notification';
     .body, .at { color: rgba(0,0,0,.55); font-size: 12px; }
   `,
   template: `
-    <button nz-button nzType="text" nz-dropdown nzTrigger="click" [nzDropdownMenu]="panel" (nzVisibleChange)="$event && refresh()" data-test="notifications">
+    <button nz-button nzType="text" nz-dropdown nzTrigger="click" [nzDropdownMenu]="panel" (nzVisibleChange)="$event && refresh()" data-test="notifications" [attr.data-live]="live()">
       <nz-badge [nzCount]="store.unread()" nzSize="small" data-test="notifications-count"><nz-icon nzType="bell" class="header-icon" /></nz-badge>
     </button>
     <nz-dropdown-menu #panel="nzDropdownMenu">
@@ -78,6 +78,8 @@ export class NotificationBell {
   private readonly notify = inject(NzNotificationService);
   private readonly popup = viewChild.required<TemplateRef<{ $implicit: NzNotificationComponent; data: AppNotification }>>('popup');
   private connection: HubConnection | null = null;
+  /** Whether pushes can arrive now: shown as data-live, so a test waits for the connection, not for a pause. */
+  protected readonly live = signal(false);
 
   constructor() {
     this.refresh();
@@ -107,10 +109,15 @@ export class NotificationBell {
       this.notify.template(this.popup(), { nzData: n, nzDuration: 10_000, nzKey: n.id });
     });
     // after a reconnect, read the list again: pushes sent while offline are not replayed
-    connection.onreconnected(() => this.refresh());
+    connection.onreconnected(() => {
+      this.live.set(true);
+      this.refresh();
+    });
+    connection.onreconnecting(() => this.live.set(false));
+    connection.onclose(() => this.live.set(false));
     this.connection = connection;
     const start = (): void => {
-      connection.start().catch(() => setTimeout(() => this.connection === connection && connection.state === 'Disconnected' && start(), 5000));
+      connection.start().then(() => this.live.set(true)).catch(() => setTimeout(() => this.connection === connection && connection.state === 'Disconnected' && start(), 5000));
     };
     start();
   }
