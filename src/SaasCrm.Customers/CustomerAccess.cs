@@ -24,7 +24,8 @@ public sealed class CustomerAccess(PlatformDbContext db, IDataScopeFilter scope,
         var now = clock.GetUtcNow().UtcDateTime;
         var owners = await scope.VisibleOwnersAsync(ct);
         var poolIds = await pools.AccessiblePoolIdsAsync(ct);
-        var collaborating = db.Set<CustomerCollaborator>().Where(c => c.UserId == me && c.Until > now).Select(c => c.CustomerId);
+        // A handful of ids, read first so every branch of the predicate is a plain column test the database can index.
+        var collaborating = await db.Set<CustomerCollaborator>().Where(c => c.UserId == me && c.Until > now).Select(c => c.CustomerId).ToListAsync(ct);
         return source.Where(c =>
             c.OwnerId == me
             || owners!.Contains(c.OwnerId!.Value)

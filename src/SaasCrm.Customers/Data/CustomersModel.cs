@@ -32,6 +32,9 @@ internal static class CustomersModel
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             // The list's common shapes: my customers by recency, a pool's customers, the pool release scan.
             b.HasIndex(x => new { x.TenantId, x.Status, x.OwnerId, x.CreatedAt, x.Id });
+            // The list's default and name sorts walk these in order and stop after a page.
+            b.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt, x.Id });
+            b.HasIndex(x => new { x.TenantId, x.Status, x.NormalizedName, x.Id });
             b.HasIndex(x => new { x.TenantId, x.Status, x.PoolId, x.PooledAt });
             b.HasIndex(x => new { x.TenantId, x.Status, x.LastFollowUpAt });
             b.HasIndex(x => new { x.TenantId, x.Status, x.NextFollowUpAt });

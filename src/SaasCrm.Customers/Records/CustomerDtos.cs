@@ -21,8 +21,11 @@ public sealed record CustomerListItem(
     DateTime? LastFollowUpAt, DateTime? NextFollowUpAt, DateTime CreatedAt,
     IReadOnlyDictionary<string, object?> CustomFields);
 
-/// <summary>A page of the customer list: keyset cursor for the next page, count capped at 10,000 ("10,000+").</summary>
-public sealed record CustomerPage(IReadOnlyList<CustomerListItem> Items, string? NextCursor, int Total, bool TotalIsLowerBound);
+/// <summary>
+/// A page of the customer list: keyset cursor for the next page, count capped at 10,000 ("10,000+"). The count
+/// comes with the first page only (null on later pages): it is the costly part of a page and does not change by paging.
+/// </summary>
+public sealed record CustomerPage(IReadOnlyList<CustomerListItem> Items, string? NextCursor, int? Total, bool TotalIsLowerBound);
 
 public record ContactInput
 {

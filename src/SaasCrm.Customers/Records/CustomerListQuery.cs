@@ -87,7 +87,8 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
     {
         var size = Paging.Size(pageSize);
         var query = await FilterAsync(filter, CustomFieldService.ParseFilters(http.Query), ct);
-        var total = await query.Take(Paging.CountLimit + 1).CountAsync(ct);
+        var firstPage = string.IsNullOrWhiteSpace(cursor) && (offset ?? 0) == 0;
+        int? total = firstPage ? await query.Take(Paging.CountLimit + 1).CountAsync(ct) : null;
 
         var spec = string.IsNullOrWhiteSpace(sort) ? "-createdAt" : sort.Trim();
         var descending = spec.StartsWith('-');
@@ -125,7 +126,7 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
         var items = rows.Select(c => new CustomerListItem(c.Id, c.Kind, c.Name, c.LevelCode, c.SourceCode, c.IndustryCode, c.Province, c.City,
             c.Phones, c.Tags, c.OwnerId, users.Of(c.OwnerId), c.ServiceRepId, c.PoolId, c.IsLocked, c.LastFollowUpAt, c.NextFollowUpAt, c.CreatedAt,
             values.GetValueOrDefault(c.Id) ?? new Dictionary<string, object?>())).ToList();
-        return new CustomerPage(items, next, Math.Min(total, Paging.CountLimit), total > Paging.CountLimit);
+        return new CustomerPage(items, next, total is { } t ? Math.Min(t, Paging.CountLimit) : null, total > Paging.CountLimit);
     }
 
     /// <summary>A sort column with its keyset condition: (key, id) strictly after the cursor's row.</summary>

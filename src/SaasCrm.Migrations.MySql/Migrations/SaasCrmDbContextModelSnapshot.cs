@@ -378,6 +378,10 @@ namespace SaasCrm.Migrations.MySql.Migrations
 
                     b.HasIndex("TenantId", "Status", "NextFollowUpAt");
 
+                    b.HasIndex("TenantId", "Status", "CreatedAt", "Id");
+
+                    b.HasIndex("TenantId", "Status", "NormalizedName", "Id");
+
                     b.HasIndex("TenantId", "Status", "PoolId", "PooledAt");
 
                     b.HasIndex("TenantId", "Status", "OwnerId", "CreatedAt", "Id");

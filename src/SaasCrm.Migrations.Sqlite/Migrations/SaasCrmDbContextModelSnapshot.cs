@@ -369,6 +369,10 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Status", "NextFollowUpAt");
 
+                    b.HasIndex("TenantId", "Status", "CreatedAt", "Id");
+
+                    b.HasIndex("TenantId", "Status", "NormalizedName", "Id");
+
                     b.HasIndex("TenantId", "Status", "PoolId", "PooledAt");
 
                     b.HasIndex("TenantId", "Status", "OwnerId", "CreatedAt", "Id");

@@ -98,7 +98,8 @@ public abstract class CustomerTests(ApiFixture api)
             do
             {
                 var page = await tenant.Admin.GetOk($"/api/customers?pageSize=5&sort={sort}{(cursor is null ? "" : "&cursor=" + cursor)}");
-                Assert.Equal(23, page["total"]!.GetValue<int>());
+                if (cursor is null) Assert.Equal(23, page["total"]!.GetValue<int>());
+                else Assert.Null(page["total"]); // the count belongs to the first page
                 seen.AddRange(page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
                 cursor = page["nextCursor"]?.GetValue<string>();
             } while (cursor is not null);

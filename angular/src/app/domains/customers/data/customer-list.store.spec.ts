@@ -5,7 +5,7 @@ import { CustomerExtraApi } from './customer-extra-api';
 import { CustomerListStore } from './customer-list.store';
 
 describe('CustomerListStore', () => {
-  const page = (items: { id: string }[], nextCursor: string | null, total = 2, totalIsLowerBound = false) => ({ items, nextCursor, total, totalIsLowerBound });
+  const page = (items: { id: string }[], nextCursor: string | null, total: number | null = 2, totalIsLowerBound = false) => ({ items, nextCursor, total, totalIsLowerBound });
 
   function setup(extra: Partial<Record<keyof CustomerExtraApi, unknown>>, customers: Record<string, unknown> = {}) {
     TestBed.configureTestingModule({
@@ -46,12 +46,14 @@ describe('CustomerListStore', () => {
     const list = vi
       .fn()
       .mockResolvedValueOnce(page([{ id: 'a' }], 'c2', 10000, true))
-      .mockResolvedValueOnce(page([{ id: 'b' }], null, 10000, true))
+      .mockResolvedValueOnce(page([{ id: 'b' }], null, null, false))
       .mockResolvedValueOnce(page([{ id: 'a' }], 'c2', 10000, true));
     const store = setup({ list });
     await store.load();
     expect(store.totalIsLowerBound()).toBe(true);
     await store.next();
+    expect(store.total()).toBe(10000); // later pages carry no count
+    expect(store.totalIsLowerBound()).toBe(true);
     expect(list).toHaveBeenLastCalledWith('', 'c2', 20);
     expect(store.page()).toBe(2);
     expect(store.hasNext()).toBe(false);

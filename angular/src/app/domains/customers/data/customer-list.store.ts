@@ -95,8 +95,8 @@ export const CustomerListStore = signalStore(
           patchState(store, {
             items: page.items,
             nextCursor: page.nextCursor,
-            total: Number(page.total),
-            totalIsLowerBound: page.totalIsLowerBound,
+            // Later pages carry no count: the first page's count stays.
+            ...(page.total == null ? {} : { total: Number(page.total), totalIsLowerBound: page.totalIsLowerBound }),
             loading: false,
           });
         } catch (error) {

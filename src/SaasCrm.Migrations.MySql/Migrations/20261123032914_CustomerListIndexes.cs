@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SaasCrm.Migrations.MySql.Migrations
+{
+    /// <inheritdoc />
+    public partial class CustomerListIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_Status_CreatedAt_Id",
+                table: "Customers",
+                columns: new[] { "TenantId", "Status", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_Status_NormalizedName_Id",
+                table: "Customers",
+                columns: new[] { "TenantId", "Status", "NormalizedName", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_TenantId_Status_CreatedAt_Id",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_TenantId_Status_NormalizedName_Id",
+                table: "Customers");
+        }
+    }
+}
