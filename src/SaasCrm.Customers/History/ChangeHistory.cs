@@ -32,6 +32,7 @@ public sealed class ChangeHistory(PlatformDbContext db, IDictionaryLookup dictio
         [nameof(Customer.ServiceRepId)] = new("Service rep", "专属客服"), [nameof(Customer.PoolId)] = new("Pool", "公海"), [nameof(Customer.IsLocked)] = new("Locked", "锁定"),
         [nameof(Customer.LastFollowUpAt)] = new("Last follow-up", "最近跟进"), [nameof(Customer.NextFollowUpAt)] = new("Next follow-up", "下次跟进"),
         [nameof(Customer.LastDealAt)] = new("Last deal", "最近成交"), [nameof(Customer.Status)] = new("Status", "状态"), [nameof(Customer.MergedIntoId)] = new("Merged into", "合并至"),
+        [nameof(Customer.ImportBatchId)] = new("Import batch", "导入批次"),
     };
 
     private static readonly Dictionary<string, string> DictionaryFields = new()
