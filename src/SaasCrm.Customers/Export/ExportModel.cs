@@ -24,10 +24,11 @@ public sealed class CustomerExport : Entity, IMultiTenant
     public DateTime? CompletedAt { get; set; }
 }
 
-/// <summary>Which customers: chosen ids, or the list's filters. Always within what the caller may see.</summary>
-public sealed record CustomerExportFilter(
-    List<Guid>? CustomerIds = null, string? Keyword = null, string? LevelCode = null, string? SourceCode = null,
-    string? IndustryCode = null, Guid? OwnerId = null, string? Tag = null);
+/// <summary>
+/// Which customers: chosen ids, or the list's filters as its query string ("level=a&amp;tag=vip&amp;cf.region=north"),
+/// so an export holds exactly what the list shows. Always within what the caller may see.
+/// </summary>
+public sealed record CustomerExportFilter(List<Guid>? CustomerIds = null, string? Query = null);
 
 /// <param name="Columns">Column keys from GET /api/customer-exports/columns; empty: the default set.</param>
 /// <param name="Language">"zh-CN" or "en-US" for headers and labels; empty: the caller's profile language.</param>

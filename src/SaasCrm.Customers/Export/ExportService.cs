@@ -22,6 +22,7 @@ namespace SaasCrm.Customers.Export;
 public sealed class ExportService(
     PlatformDbContext db,
     CustomerAccess access,
+    Records.CustomerListQuery list,
     IDictionaryLookup dictionaries,
     CustomFieldService customFieldValues,
     IFileStore files,
@@ -125,22 +126,13 @@ public sealed class ExportService(
         return new ExportFile(name, FileContentSniffer.ContentTypes[format], content);
     }
 
-    /// <summary>Active customers within the caller's visibility, narrowed by the filter.</summary>
+    /// <summary>The chosen customers, or the list's query: active, within the caller's visibility.</summary>
     private async Task<IQueryable<Customer>> QueryAsync(CustomerExportFilter filter, CancellationToken ct)
     {
-        var query = await access.VisibleAsync(db.Set<Customer>().AsNoTracking().Where(c => c.Status == CustomerStatus.Active), ct);
-        if (filter.CustomerIds is { Count: > 0 } ids) query = query.Where(c => ids.Contains(c.Id));
-        if (!string.IsNullOrWhiteSpace(filter.Keyword)) query = query.Where(c => c.Name.Contains(filter.Keyword));
-        if (filter.LevelCode is { } level) query = query.Where(c => c.LevelCode == level);
-        if (filter.SourceCode is { } source) query = query.Where(c => c.SourceCode == source);
-        if (filter.IndustryCode is { } industry) query = query.Where(c => c.IndustryCode == industry);
-        if (filter.OwnerId is { } owner) query = query.Where(c => c.OwnerId == owner);
-        if (!string.IsNullOrWhiteSpace(filter.Tag))
-        {
-            var tag = filter.Tag.Trim();
-            query = query.Where(c => db.Set<CustomerKey>().Any(k => k.CustomerId == c.Id && k.Kind == CustomerKeyKind.Tag && k.Value == tag));
-        }
-        return query;
+        if (filter.CustomerIds is { Count: > 0 } ids)
+            return (await access.VisibleAsync(db.Set<Customer>().AsNoTracking(), ct)).Where(c => c.Status == CustomerStatus.Active && ids.Contains(c.Id));
+        var (listFilter, customFields) = Records.CustomerListFilterParser.Parse(filter.Query);
+        return await list.FilterAsync(listFilter, customFields, ct);
     }
 
     private async Task<List<string>> ColumnsOfAsync(List<string>? requested, CancellationToken ct)

@@ -58,6 +58,22 @@ public abstract class CustomerExportTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_export_of_the_filtered_list_holds_what_the_list_shows()
+    {
+        var t = await ArrangeAsync();
+        // Two levels and a custom-field filter: the list's own query string.
+        const string query = "level=a&level=b&cf.budget=gte:5";
+        var listed = (await t.Admin.GetOk($"/api/customers?{query}&sort=name"))["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(["@Gamma", "Alpha"], listed.Order(StringComparer.Ordinal));
+
+        var rows = ReadCsv(await ExportAsync(t.Admin, new { format = "Csv", columns = new[] { "name" }, filter = new { query } }, "text/csv"));
+        Assert.Equal(["'@Gamma", "Alpha"], rows.Skip(1).Select(r => r[0]).Order(StringComparer.Ordinal));
+
+        var bad = await t.Admin.PostAsync("/api/customer-exports", new { format = "Csv", filter = new { query = "ownerId=nobody" } });
+        await ApiClient.ExpectProblem(bad, HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task A_sales_rep_exports_only_the_customers_they_may_see()
     {
         var t = await ArrangeAsync();

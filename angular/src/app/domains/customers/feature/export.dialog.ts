@@ -11,19 +11,10 @@ import { LanguageService } from '../../../core/i18n/language.service';
 import { CustomerExportService } from '../../../shared/api/generated';
 import type { CustomerExportDto, CustomerExportFilter, ExportColumnDto, FileFormat } from '../../../shared/api/generated';
 import { CustomerFilesApi, save } from '../data/customer-files-api';
-import { CustomerFilter } from '../model/customer';
 
-/** The part of the list's filter the export understands (one level/source/industry/tag; custom-field filters are not sent). */
-export function exportFilter(selected: string[], f: CustomerFilter): CustomerExportFilter {
-  if (selected.length) return { customerIds: selected };
-  return {
-    keyword: f.name.trim() || null,
-    levelCode: f.level[0] ?? null,
-    sourceCode: f.source[0] ?? null,
-    industryCode: f.industry[0] ?? null,
-    ownerId: f.ownerId,
-    tag: f.tag[0] ?? null,
-  };
+/** The chosen customers, or the list's own query string, so the file holds exactly what the list shows. */
+export function exportFilter(selected: string[], listQuery: string): CustomerExportFilter {
+  return selected.length ? { customerIds: selected } : { query: listQuery };
 }
 
 /** Export of the chosen customers (or the filtered list): format and columns; a large export runs as a job and is polled. */
@@ -68,7 +59,8 @@ export function exportFilter(selected: string[], f: CustomerFilter): CustomerExp
 })
 export class ExportDialog implements OnInit {
   readonly selected = input<string[]>([]);
-  readonly filter = input.required<CustomerFilter>();
+  /** The list's query string (filters, custom-field filters included). */
+  readonly query = input.required<string>();
   readonly closed = output<void>();
   private readonly api = inject(CustomerExportService);
   private readonly files = inject(CustomerFilesApi);
@@ -100,7 +92,7 @@ export class ExportDialog implements OnInit {
     this.busy.set(true);
     try {
       const order = this.columns().map((c) => c.key).filter((k) => this.chosen().includes(k));
-      const result = await this.files.export({ format: this.format, columns: order, filter: exportFilter(this.selected(), this.filter()), language: this.language.current() });
+      const result = await this.files.export({ format: this.format, columns: order, filter: exportFilter(this.selected(), this.query()), language: this.language.current() });
       if ('file' in result) save(result.file, result.name);
       else {
         let job = result.job;
