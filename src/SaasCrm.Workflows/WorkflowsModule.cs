@@ -29,7 +29,7 @@ public sealed class WorkflowsModule : CrmModule
     {
         services.AddPermissionDefinitions<WorkflowPermissionDefinitions>();
         services.AddNotificationKind(NotifyActivity.NotificationKind, new LocalizedText("Workflow notifications", "流程通知"));
-        services.AddSingleton<ActivityCatalog>();
+        services.AddSingleton(_ => new ActivityCatalog());
         services.AddScoped<WorkflowRecordTypes>();
         services.AddScoped<IWorkflowSignals, WorkflowSignals>();
         services.AddScoped<CalendarStore>();

@@ -27,7 +27,8 @@ internal sealed class CustomerWorkflowRecordType(
 
     public IReadOnlyList<WorkflowFieldDefinition> Fields => CustomerWorkflowFields.All;
 
-    public IReadOnlyList<WorkflowEventDefinition> Events { get; } = [];
+    public IReadOnlyList<WorkflowEventDefinition> Events { get; } =
+        [new(WorkflowEventNames.CustomerReplied, new LocalizedText("Customer replied", "客户已回复"))];
 
     public async Task<WorkflowRecordSnapshot?> LoadAsync(Guid recordId, CancellationToken cancellationToken)
     {
