@@ -32,6 +32,7 @@ public sealed class CustomersModule : CrmModule
         new SearchDocuments.CustomerSearchFeature(),
         new SettingsFeature(),
         new Profile.Customer360Feature(),
+        new WorkflowRecords.CustomerWorkflowFeature(),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -23,6 +23,7 @@ public sealed class CustomerService(
     IEditionLimitChecker editionLimits,
     IPermissionChecker permissions,
     ISearchIndexQueue search,
+    SaasCrm.Workflows.IWorkflowSignals workflows,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -60,6 +61,7 @@ public sealed class CustomerService(
         }
         search.Enqueue(SearchDocumentTypes.Customer, [customer.Id]);
         search.Enqueue(SearchDocumentTypes.Contact, db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList());
+        await workflows.RecordCreatedAsync(CustomersModule.CustomerRecordType, customer.Id, ct);
         await db.SaveChangesAsync(ct);
         return customer;
     }
@@ -72,6 +74,8 @@ public sealed class CustomerService(
         await keys.SyncAsync(customer, ct);
         await customFields.SaveAsync(CustomersModule.CustomerRecordType, customer.Id, request.CustomFields, isCreate: false, ct);
         search.Enqueue(SearchDocumentTypes.Customer, [customer.Id]);
+        var changed = WorkflowRecords.CustomerWorkflowFields.Changed(db.Entry(customer));
+        if (changed.Count > 0) await workflows.RecordUpdatedAsync(CustomersModule.CustomerRecordType, customer.Id, changed, ct);
         await db.SaveChangesAsync(ct);
         return customer;
     }
@@ -142,7 +146,8 @@ public sealed class CustomerService(
         return customer;
     }
 
-    private void Reassign(Customer customer, Guid ownerId, OwnershipAction action, string? reason)
+    /// <summary>Changes the owner with its history row; also used by workflow assignment.</summary>
+    internal void Reassign(Customer customer, Guid ownerId, OwnershipAction action, string? reason)
     {
         db.Add(new OwnershipRecord
         {
