@@ -32,6 +32,9 @@ public sealed class ServiceModule : CrmModule
         services.AddScoped<TicketWorkflowActions>();
         services.AddScoped<TicketService>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<Complaints.ComplaintWorkflowActions>();
+        services.AddScoped<Complaints.ComplaintService>();
+        services.AddScoped<Complaints.ComplaintQueries>();
     }
 
     public override void ConfigureModel(ModelBuilder builder) => Data.ServiceModel.Configure(builder);
@@ -40,5 +43,6 @@ public sealed class ServiceModule : CrmModule
     {
         var api = endpoints.MapGroup("/api");
         TicketEndpoints.Map(api);
+        Complaints.ComplaintEndpoints.Map(api);
     }
 }
