@@ -9,6 +9,7 @@ using SaasCrm.Platform.Modularity;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Service.Shared;
 using SaasCrm.Service.Tickets;
+using SaasCrm.Workflows;
 
 namespace SaasCrm.Service;
 
@@ -35,6 +36,9 @@ public sealed class ServiceModule : CrmModule
         services.AddScoped<Complaints.ComplaintWorkflowActions>();
         services.AddScoped<Complaints.ComplaintService>();
         services.AddScoped<Complaints.ComplaintQueries>();
+        services.AddWorkflowRecordType<Workflow.TicketRecordType>();
+        services.AddWorkflowRecordType<Workflow.ComplaintRecordType>();
+        services.AddWorkflowTemplates<Workflow.ServiceWorkflowTemplates>();
     }
 
     public override void ConfigureModel(ModelBuilder builder) => Data.ServiceModel.Configure(builder);
