@@ -39,6 +39,11 @@ public sealed class ServiceModule : CrmModule
         services.AddWorkflowRecordType<Workflow.TicketRecordType>();
         services.AddWorkflowRecordType<Workflow.ComplaintRecordType>();
         services.AddWorkflowTemplates<Workflow.ServiceWorkflowTemplates>();
+        services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, CustomerLinks.TicketRelatedRecords>();
+        services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, CustomerLinks.ComplaintRelatedRecords>();
+        services.AddEventHandler<SaasCrm.Customers.CustomersHandedOver, CustomerLinks.ServiceHandoverHandler>();
+        services.AddEventHandler<SaasCrm.Customers.CustomersMerged, CustomerLinks.ServiceMergeHandler>();
+        services.AddEventHandler<SaasCrm.Customers.CustomerMergeReverted, CustomerLinks.ServiceMergeRevertHandler>();
     }
 
     public override void ConfigureModel(ModelBuilder builder) => Data.ServiceModel.Configure(builder);
