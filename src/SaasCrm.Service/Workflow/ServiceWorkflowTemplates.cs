@@ -48,12 +48,12 @@ public sealed class ServiceWorkflowTemplates : IWorkflowTemplateProvider
         { "id": "deadline", "activity": "ComputeDeadline", "name": "Reply deadline by type and severity",
           "properties": { "field": "deadline", "workingTime": true, "matrix": { "rowField": "typeCode", "columnField": "severityCode", "default": "PT16H",
             "cells": {
-              "quality":     { "critical": "PT4H", "major": "PT8H", "normal": "PT16H", "minor": "PT24H" },
-              "service":     { "critical": "PT2H", "major": "PT4H", "normal": "PT8H",  "minor": "PT16H" },
-              "delivery":    { "critical": "PT4H", "major": "PT8H", "normal": "PT16H", "minor": "PT24H" },
-              "after-sales": { "critical": "PT4H", "major": "PT8H", "normal": "PT16H", "minor": "PT24H" },
-              "price":       { "critical": "PT8H", "major": "PT16H", "normal": "PT24H", "minor": "PT40H" },
-              "other":       { "critical": "PT8H", "major": "PT16H", "normal": "PT24H", "minor": "PT40H" }
+              "product-quality": { "critical": "PT4H", "high": "PT8H",  "medium": "PT16H", "low": "PT24H" },
+              "attitude":        { "critical": "PT2H", "high": "PT4H",  "medium": "PT8H",  "low": "PT16H" },
+              "delivery":        { "critical": "PT4H", "high": "PT8H",  "medium": "PT16H", "low": "PT24H" },
+              "installation":    { "critical": "PT4H", "high": "PT8H",  "medium": "PT16H", "low": "PT24H" },
+              "after-sales":     { "critical": "PT4H", "high": "PT8H",  "medium": "PT16H", "low": "PT24H" },
+              "price":           { "critical": "PT8H", "high": "PT16H", "medium": "PT24H", "low": "PT40H" }
             } } },
           "next": "assign-head" },
         { "id": "assign-head", "activity": "Assign", "name": "Responsible department head",
@@ -87,7 +87,7 @@ public sealed class ServiceWorkflowTemplates : IWorkflowTemplateProvider
           "branches": { "escalated": "deadline-again", "maxReached": "deadline-again" } },
         { "id": "deadline-again", "activity": "ComputeDeadline", "name": "New reply deadline",
           "properties": { "field": "deadline", "workingTime": true, "matrix": { "rowField": "severityCode", "columnField": "severityCode", "default": "PT16H",
-            "cells": { "critical": { "critical": "PT4H" }, "major": { "major": "PT8H" }, "normal": { "normal": "PT16H" }, "minor": { "minor": "PT24H" } } } },
+            "cells": { "critical": { "critical": "PT4H" }, "high": { "high": "PT8H" }, "medium": { "medium": "PT16H" }, "low": { "low": "PT24H" } } } },
           "next": "set-transferred-again" },
         { "id": "set-transferred-again", "activity": "SetStatus", "properties": { "status": "Transferred", "note": "customer not satisfied: handled again" }, "next": "notify-reopened" },
         { "id": "notify-reopened", "activity": "Notify",

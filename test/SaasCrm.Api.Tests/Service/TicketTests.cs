@@ -196,6 +196,7 @@ public abstract class TicketTests(ApiFixture api)
 
         await agent.PostOk($"/api/tickets/{id}/status", new { status = "WaitingForCustomer" });
         api.Factory.Clock.Advance(TimeSpan.FromHours(3));
+        agent = await desk.LoginAsync(api, "agent1"); // the access token has expired meanwhile
         // The customer's answer, recorded by the agent, resumes the ticket and the clock.
         await agent.PostOk($"/api/tickets/{id}/comments", new { content = "客户来电：周五在家", fromCustomer = true }, HttpStatusCode.Created);
 
