@@ -34,7 +34,7 @@ export interface MatrixValue {
               <td class="row-head">{{ r.label }}</td>
               @for (c of columns(); track c.code) {
                 <td [attr.data-test]="'matrix-cell-' + r.code + '-' + c.code">
-                  <wf-duration-input size="small" [readonly]="readonly()" [value]="matrix().cells?.[r.code]?.[c.code]" [placeholder]="defaultText()" (valueChange)="cellChange.emit({ row: r.code, column: c.code, value: $event })" />
+                  <wf-duration-input size="small" [readonly]="readonly()" [value]="matrix().cells[r.code]?.[c.code]" [placeholder]="defaultText()" (valueChange)="cellChange.emit({ row: r.code, column: c.code, value: $event })" />
                 </td>
               }
             </tr>

@@ -65,8 +65,8 @@ export class WorkflowGraph {
   constructor() {
     const destroyRef = inject(DestroyRef);
     afterNextRender(async () => {
-      const { Graph } = await import('@antv/x6');
-      const graph = new Graph({
+      const x6 = await import('@antv/x6');
+      const graph: Graph = new x6.Graph({
         container: this.host().nativeElement,
         autoResize: true,
         grid: { size: 10, visible: true },
