@@ -196,8 +196,8 @@ export const DefinitionEditorStore = signalStore(
       async validate(): Promise<void> {
         patchState(store, { busy: 'validating' });
         try {
-          await api.validateDraft(store.detail()!.id);
-          patchState(store, { serverIssues: [], validatedOk: true });
+          const issues = await api.validateDraft(store.detail()!.id);
+          patchState(store, { serverIssues: issues, validatedOk: issues.length === 0 });
         } finally {
           patchState(store, { busy: null });
         }

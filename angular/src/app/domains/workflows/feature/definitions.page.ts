@@ -82,7 +82,7 @@ import type { DefinitionSummary, Localized, TemplateSummary, WorkflowCatalog } f
                   <nz-tag nzColor="gold">{{ 'workflows.status.Draft' | translate }}</nz-tag>
                 }
               </td>
-              <td>{{ d.runningInstances }}</td>
+              <td>{{ d.runningInstances ?? '—' }}</td>
             </tr>
           }
         </tbody>

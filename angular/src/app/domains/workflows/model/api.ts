@@ -62,7 +62,8 @@ export interface DefinitionSummary {
   recordType: string | null;
   publishedVersion?: number | null;
   hasDraft: boolean;
-  runningInstances: number;
+  /** null when the list does not say */
+  runningInstances: number | null;
 }
 
 export interface DefinitionPage {
