@@ -129,6 +129,31 @@ export const routes: Routes = [
         data: { permission: 'Notifications', breadcrumb: 'menu.notificationPreferences' },
         loadChildren: () => import('./domains/notifications/feature/notifications.routes').then((m) => m.preferenceRoutes),
       },
+      // workflows: the specific paths first, "admin/workflows/:id" would take them otherwise
+      {
+        path: 'admin/workflows/instances',
+        canActivate: [permissionGuard],
+        data: { permission: 'Workflows.Instances', breadcrumb: 'workflows.menu.instances', scope: 'tenant' },
+        loadChildren: () => import('./domains/workflows/feature/workflows.routes').then((m) => m.workflowInstanceRoutes),
+      },
+      {
+        path: 'admin/workflows/calendars',
+        canActivate: [permissionGuard],
+        data: { permission: 'Workflows.Calendars', breadcrumb: 'workflows.menu.calendars', scope: 'tenant' },
+        loadChildren: () => import('./domains/workflows/feature/workflows.routes').then((m) => m.workflowCalendarRoutes),
+      },
+      {
+        path: 'admin/workflows/agents',
+        canActivate: [permissionGuard],
+        data: { permission: 'Workflows.Agents', breadcrumb: 'workflows.menu.agents', scope: 'tenant' },
+        loadChildren: () => import('./domains/workflows/feature/workflows.routes').then((m) => m.workflowAgentRoutes),
+      },
+      {
+        path: 'admin/workflows',
+        canActivate: [permissionGuard],
+        data: { permission: 'Workflows.Definitions', breadcrumb: 'workflows.menu.definitions', scope: 'tenant' },
+        loadChildren: () => import('./domains/workflows/feature/workflows.routes').then((m) => m.workflowDefinitionRoutes),
+      },
       { path: 'no-access', component: NoAccessPage },
       { path: '**', component: NotFoundPage },
     ],

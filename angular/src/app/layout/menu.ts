@@ -31,6 +31,16 @@ export const MENU: readonly MenuGroup[] = [
     ],
   },
   {
+    label: 'workflows.menu.group',
+    icon: 'retweet',
+    items: [
+      { label: 'workflows.menu.definitions', icon: 'apartment', route: '/admin/workflows', permission: 'Workflows.Definitions' },
+      { label: 'workflows.menu.instances', icon: 'play-circle', route: '/admin/workflows/instances', permission: 'Workflows.Instances' },
+      { label: 'workflows.menu.calendars', icon: 'schedule', route: '/admin/workflows/calendars', permission: 'Workflows.Calendars' },
+      { label: 'workflows.menu.agents', icon: 'team', route: '/admin/workflows/agents', permission: 'Workflows.Agents' },
+    ],
+  },
+  {
     label: 'menu.operations',
     icon: 'cloud-server',
     items: [
