@@ -1,8 +1,14 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SaasCrm.Platform.Files;
 using SaasCrm.Platform.Modularity;
+using SaasCrm.Platform.Permissions;
+using SaasCrm.Service.Shared;
+using SaasCrm.Service.Tickets;
 
 namespace SaasCrm.Service;
 
@@ -11,13 +17,32 @@ public sealed class ServiceModule : CrmModule
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPermissionDefinitions<ServicePermissionDefinitions>();
+        services.AddDictionaries<ServiceDictionaries>();
+        services.AddCustomFieldEntityType(ServiceRecordTypes.Ticket, new LocalizedText("Ticket", "工单"));
+        services.AddCustomFieldEntityType(ServiceRecordTypes.Complaint, new LocalizedText("Complaint", "客诉"));
+        services.AddValidatorsFromAssemblyContaining<ServiceModule>(includeInternalTypes: true);
+        // Attachments: the platform's content checks decide which formats are accepted (10 MB each).
+        services.AddFilePurpose(new FilePurpose(TicketService.AttachmentPurpose, 10 * 1024 * 1024, [FileFormat.Csv, FileFormat.Xlsx], ServicePermissions.Tickets));
+
+        services.AddScoped<ServiceAccess>();
+        services.AddScoped<ServiceHistoryWriter>();
+        services.AddScoped<ServiceNames>();
+        services.AddScoped<ServiceReferences>();
+        services.AddScoped<TicketWorkflowActions>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<TicketQueries>();
+        services.AddScoped<Complaints.ComplaintWorkflowActions>();
+        services.AddScoped<Complaints.ComplaintService>();
+        services.AddScoped<Complaints.ComplaintQueries>();
     }
 
-    public override void ConfigureModel(ModelBuilder builder)
-    {
-    }
+    public override void ConfigureModel(ModelBuilder builder) => Data.ServiceModel.Configure(builder);
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var api = endpoints.MapGroup("/api");
+        TicketEndpoints.Map(api);
+        Complaints.ComplaintEndpoints.Map(api);
     }
 }
