@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using SaasCrm.Platform.Notifications;
+using SaasCrm.Platform.Permissions;
+
+namespace SaasCrm.Workflows.Activities;
+
+/// <summary>
+/// Notifies users through the platform (a notification row plus delivery jobs in the step's transaction). The key
+/// is instance + step + execution, so a retried step never notifies twice.
+/// </summary>
+public sealed partial class NotifyActivity : IWorkflowActivity
+{
+    public const string NotificationKind = "workflow";
+
+    public string Name => "Notify";
+    public LocalizedText Label { get; } = new("Notify", "通知");
+    public IReadOnlyList<ActivityProperty> Properties { get; } =
+    [
+        new("channels", "list", true, new("inApp, email, sms", "站内信、邮件、短信")),
+        new("recipients", "list", true, new("assignee, departmentHead, customer, user:<id>, role:<name>", "处理人、部门负责人、客户、user:<id>、role:<name>")),
+        new("subject", "localizedText", true, new("Subject {en, zh} with {{title}}, {{field.x}}, {{var.x}}", "标题 {en, zh}，可用 {{title}}、{{field.x}}、{{var.x}}")),
+        new("body", "localizedText", false, new("Body {en, zh}", "正文 {en, zh}")),
+    ];
+
+    public void Validate(WorkflowStep step, ValidationScope scope)
+    {
+        if (scope.Require(step, "recipients"))
+            foreach (var r in (step.Properties["recipients"] as JsonArray ?? []).Select(n => n?.GetValue<string>() ?? ""))
+                if (!Recipients.IsValid(r)) scope.Error("workflow.missing_property", "properties.recipients", $"'{r}' is not a recipient.");
+        if (scope.Require(step, "channels"))
+            foreach (var c in (step.Properties["channels"] as JsonArray ?? []).Select(n => n?.GetValue<string>() ?? ""))
+                if (c is not ("inApp" or "email" or "sms")) scope.Error("workflow.missing_property", "properties.channels", $"'{c}' is not a channel (inApp, email, sms).");
+        scope.Require(step, "subject");
+    }
+
+    public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        var recipients = (context.Properties["recipients"] as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList();
+        var channels = (context.Properties["channels"] as JsonArray ?? []).Select(n => n!.GetValue<string>())
+            .Aggregate(NotificationChannels.None, (all, c) => all | c switch
+            {
+                "inApp" => NotificationChannels.InApp, "email" => NotificationChannels.Email, "sms" => NotificationChannels.Sms, _ => NotificationChannels.None,
+            });
+        var users = await context.Services.GetRequiredService<Recipients>().UsersAsync(recipients, context, cancellationToken);
+        var subject = Render(Localized(context.Properties["subject"]), context);
+        var body = context.Properties["body"] is { } b ? Render(Localized(b), context) : null;
+        if (!context.DryRun)
+        {
+            var sender = context.Services.GetRequiredService<INotificationSender>();
+            foreach (var user in users)
+                await sender.SendAsync(new NotificationMessage(user, NotificationKind, subject, body, null, channels, context.IdempotencyKey($"notify:{user:N}")), cancellationToken);
+        }
+        var note = $"notified {users.Count} user(s): {subject}";
+        if (recipients.Contains("customer")) note += "; customer messages go through the owning module's channels";
+        return new NextResult(note);
+    }
+
+    private static string Localized(JsonNode? node) => node switch
+    {
+        JsonObject o => o["zh"]?.GetValue<string>() is { } zh && o["en"] is null ? zh : o["en"]?.GetValue<string>() ?? "",
+        JsonValue v => v.GetValue<string>(),
+        _ => "",
+    };
+
+    internal static string Render(string template, ActivityContext context) =>
+        Placeholder().Replace(template, m =>
+        {
+            var key = m.Groups[1].Value.Trim();
+            if (key == "title") return context.Record?.Title ?? "";
+            var value = key.StartsWith("field.", StringComparison.Ordinal) ? context.Read(key[6..]) : context.Read(key);
+            return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        });
+
+    [GeneratedRegex(@"\{\{([^}]+)\}\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Domain;
+using SaasCrm.Platform.Permissions;
+using SaasCrm.Workflows.Assignment;
+using SaasCrm.Workflows.Conditions;
+using SaasCrm.Workflows.Definitions;
+using SaasCrm.Workflows.Runtime;
+
+namespace SaasCrm.Workflows.Instances;
+
+/// <summary>Reading instances (within the caller's record visibility), migrating and cancelling them, resolving incidents.</summary>
+public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer, WorkflowRecordTypes recordTypes, CurrentUserRoles roles)
+{
+    public async Task<List<InstanceSummary>> ListAsync(string? recordType, Guid? recordId, Guid? definitionId, WorkflowInstanceStatus? status, CancellationToken ct)
+    {
+        var rows = await db.Set<WorkflowInstance>().AsNoTracking()
+            .Where(i => (recordType == null || i.RecordType == recordType) && (recordId == null || i.RecordId == recordId)
+                        && (definitionId == null || i.DefinitionId == definitionId) && (status == null || i.Status == status))
+            .OrderByDescending(i => i.StartedAt).Take(200).ToListAsync(ct);
+        var visible = new List<InstanceSummary>();
+        foreach (var row in rows)
+            if (await VisibleAsync(row, ct)) visible.Add(Summary(row));
+        return visible;
+    }
+
+    public async Task<InstanceDetail> GetAsync(Guid id, CancellationToken ct)
+    {
+        var instance = await VisibleInstanceAsync(id, ct);
+        var bookmarks = await db.Set<WorkflowBookmark>().AsNoTracking().Where(b => b.InstanceId == id).ToListAsync(ct);
+        var journal = await db.Set<WorkflowJournalEntry>().AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(ct);
+        var incidents = await db.Set<WorkflowIncident>().AsNoTracking().Where(x => x.InstanceId == id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
+        return new InstanceDetail(Summary(instance), instance.VariablesJson,
+            bookmarks.Select(b => new BookmarkDto(b.Id, b.StepId, b.Kind, b.Outcome, b.EventName, b.DueAt, b.BoundField)).ToList(),
+            journal.Select(j => new JournalDto(j.Sequence, j.At, j.StepId, j.Activity, j.Outcome, j.Message)).ToList(),
+            incidents.Select(Incident).ToList());
+    }
+
+    /// <summary>
+    /// Moves a waiting instance to another version of its definition. Allowed only while it waits at a step that exists
+    /// with the same activity in the target; its bookmarks stay, finished steps are not run again.
+    /// </summary>
+    public async Task<InstanceSummary> MigrateAsync(Guid id, MigrateRequest request, CancellationToken ct)
+    {
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new EntityNotFoundException("WorkflowInstance", id);
+        var target = await db.Set<WorkflowVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.DefinitionId == instance.DefinitionId && v.Number == request.ToVersion, ct)
+                     ?? throw new EntityNotFoundException("WorkflowVersion", request.ToVersion);
+        if (target.Status != WorkflowVersionStatus.Published)
+            throw new BusinessException("workflow.migrate_target_not_published", $"Version {target.Number} is {target.Status}; instances move only to published versions.", 409, "toVersion");
+        if (instance.Status != WorkflowInstanceStatus.Waiting)
+            throw new BusinessException("workflow.migrate_not_waiting", $"The instance is {instance.Status}; only an instance waiting at a wait step can be migrated.", 409);
+        var current = WorkflowJson.Model(await db.Set<WorkflowVersion>().Where(v => v.Id == instance.VersionId).Select(v => v.ModelJson).SingleAsync(ct));
+        var currentStep = current.Steps.Single(s => s.Id == instance.CurrentStepId);
+        var targetStep = WorkflowJson.Model(target.ModelJson).Steps.FirstOrDefault(s => s.Id == instance.CurrentStepId);
+        if (targetStep is null || targetStep.Activity != currentStep.Activity)
+            throw new BusinessException("workflow.migrate_step_missing",
+                $"Version {target.Number} has no {currentStep.Activity} step '{currentStep.Id}' where this instance waits; it cannot be migrated there.", 409, "toVersion");
+        var from = instance.VersionNumber;
+        instance.VersionId = target.Id;
+        instance.VersionNumber = target.Number;
+        instance.Version++;
+        writer.Journal(instance, instance.CurrentStepId, currentStep.Activity, "migrated", $"Migrated from version {from} to {target.Number} while waiting.");
+        await db.SaveChangesAsync(ct);
+        return Summary(instance);
+    }
+
+    public async Task<InstanceSummary> CancelAsync(Guid id, CancellationToken ct)
+    {
+        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new EntityNotFoundException("WorkflowInstance", id);
+        if (instance.Status is WorkflowInstanceStatus.Completed or WorkflowInstanceStatus.Cancelled)
+            throw new BusinessException("workflow.instance_finished", $"The instance is already {instance.Status}.", 409);
+        await CancelInternalAsync(instance, "Cancelled by an administrator.", ct);
+        await db.SaveChangesAsync(ct);
+        return Summary(instance);
+    }
+
+    public async Task<List<IncidentDto>> IncidentsAsync(IncidentStatus? status, CancellationToken ct) =>
+        (await db.Set<WorkflowIncident>().AsNoTracking().Where(i => status == null || i.Status == status).OrderByDescending(i => i.CreatedAt).Take(200).ToListAsync(ct))
+        .Select(Incident).ToList();
+
+    /// <summary>retry: run the failed step again; skip: continue after it; cancel: end the instance.</summary>
+    public async Task<IncidentDto> ResolveAsync(Guid incidentId, string action, Guid? userId, CancellationToken ct)
+    {
+        var incident = await db.Set<WorkflowIncident>().FirstOrDefaultAsync(i => i.Id == incidentId, ct) ?? throw new EntityNotFoundException("WorkflowIncident", incidentId);
+        if (incident.Status != IncidentStatus.Open) throw new BusinessException("workflow.incident_resolved", $"The incident is already {incident.Status}.", 409);
+        var instance = await db.Set<WorkflowInstance>().SingleAsync(i => i.Id == incident.InstanceId, ct);
+        incident.ResolvedAt = writer.Now;
+        incident.ResolvedBy = userId;
+        instance.Version++;
+        switch (action)
+        {
+            case "retry":
+                incident.Status = IncidentStatus.Retried;
+                writer.Journal(instance, incident.StepId, null, "retried", "Retried by an administrator.");
+                writer.MoveTo(instance, incident.StepId, null);
+                await writer.EnqueueRunAsync(instance, ct);
+                break;
+            case "skip":
+                incident.Status = IncidentStatus.Skipped;
+                var model = WorkflowJson.Model(await db.Set<WorkflowVersion>().Where(v => v.Id == instance.VersionId).Select(v => v.ModelJson).SingleAsync(ct));
+                var next = model.Steps.FirstOrDefault(s => s.Id == incident.StepId)?.Next;
+                writer.Journal(instance, incident.StepId, null, "skipped", "Skipped by an administrator.");
+                writer.MoveTo(instance, next, "skipped");
+                if (instance.Status == WorkflowInstanceStatus.Running) await writer.EnqueueRunAsync(instance, ct);
+                break;
+            case "cancel":
+                incident.Status = IncidentStatus.Cancelled;
+                await CancelInternalAsync(instance, "Cancelled from an incident.", ct);
+                break;
+            default:
+                throw new EntityNotFoundException("IncidentAction", action);
+        }
+        await db.SaveChangesAsync(ct);
+        return Incident(incident);
+    }
+
+    public async Task<List<AssignmentDecisionDto>> AssignmentsAsync(string? recordType, Guid? recordId, CancellationToken ct)
+    {
+        var rows = await db.Set<AssignmentDecision>().AsNoTracking()
+            .Where(d => (recordType == null || d.RecordType == recordType) && (recordId == null || d.RecordId == recordId))
+            .OrderByDescending(d => d.At).Take(200).ToListAsync(ct);
+        var result = new List<AssignmentDecisionDto>();
+        foreach (var d in rows)
+            if (await VisibleAsync(d.RecordType, d.RecordId, ct))
+                result.Add(new AssignmentDecisionDto(d.Id, d.RecordType, d.RecordId, d.InstanceId, d.StepId, d.Strategy, d.CandidatesJson, d.ChosenUserId, d.ChosenDepartmentId, d.Reason, d.At));
+        return result;
+    }
+
+    private async Task CancelInternalAsync(WorkflowInstance instance, string message, CancellationToken ct)
+    {
+        db.RemoveRange(await db.Set<WorkflowBookmark>().Where(b => b.InstanceId == instance.Id).ToListAsync(ct));
+        instance.Status = WorkflowInstanceStatus.Cancelled;
+        instance.FinishedAt = writer.Now;
+        instance.Version++;
+        writer.Journal(instance, instance.CurrentStepId, null, "cancelled", message);
+    }
+
+    private async Task<WorkflowInstance> VisibleInstanceAsync(Guid id, CancellationToken ct)
+    {
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (instance is null || !await VisibleAsync(instance, ct)) throw new EntityNotFoundException("WorkflowInstance", id);
+        return instance;
+    }
+
+    private Task<bool> VisibleAsync(WorkflowInstance i, CancellationToken ct) =>
+        i.RecordType is null || i.RecordId is null ? Task.FromResult(true) : VisibleAsync(i.RecordType, i.RecordId.Value, ct);
+
+    private bool? _isAdmin;
+
+    private async Task<bool> VisibleAsync(string recordType, Guid recordId, CancellationToken ct)
+    {
+        _isAdmin ??= (await roles.GetAsync(ct)).Any(r => r.IsAdministrator || r.DataScope == DataScope.All);
+        if (_isAdmin.Value) return true;
+        var type = recordTypes.Find(recordType);
+        return type is not null && await type.IsVisibleAsync(recordId, ct);
+    }
+
+    private static InstanceSummary Summary(WorkflowInstance i) =>
+        new(i.Id, i.DefinitionId, i.VersionNumber, i.RecordType, i.RecordId, i.Status, i.CurrentStepId, i.StartedAt, i.FinishedAt, i.Outcome);
+
+    private static IncidentDto Incident(WorkflowIncident x) => new(x.Id, x.InstanceId, x.StepId, x.Error, x.Status, x.CreatedAt, x.ResolvedAt);
+}
