@@ -9,6 +9,7 @@ using SaasCrm.Platform.Modularity;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Service.Shared;
 using SaasCrm.Service.Tickets;
+using SaasCrm.Workflows;
 
 namespace SaasCrm.Service;
 
@@ -35,6 +36,14 @@ public sealed class ServiceModule : CrmModule
         services.AddScoped<Complaints.ComplaintWorkflowActions>();
         services.AddScoped<Complaints.ComplaintService>();
         services.AddScoped<Complaints.ComplaintQueries>();
+        services.AddWorkflowRecordType<Workflow.TicketRecordType>();
+        services.AddWorkflowRecordType<Workflow.ComplaintRecordType>();
+        services.AddWorkflowTemplates<Workflow.ServiceWorkflowTemplates>();
+        services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, CustomerLinks.TicketRelatedRecords>();
+        services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, CustomerLinks.ComplaintRelatedRecords>();
+        services.AddEventHandler<SaasCrm.Customers.CustomersHandedOver, CustomerLinks.ServiceHandoverHandler>();
+        services.AddEventHandler<SaasCrm.Customers.CustomersMerged, CustomerLinks.ServiceMergeHandler>();
+        services.AddEventHandler<SaasCrm.Customers.CustomerMergeReverted, CustomerLinks.ServiceMergeRevertHandler>();
     }
 
     public override void ConfigureModel(ModelBuilder builder) => Data.ServiceModel.Configure(builder);

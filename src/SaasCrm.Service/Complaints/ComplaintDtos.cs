@@ -16,6 +16,7 @@ public sealed record CreateComplaintRequest(
     string? ContactName = null,
     string? ContactMobile = null,
     string? ContactEmail = null,
+    Guid? DepartmentId = null,
     Dictionary<string, JsonElement>? CustomFields = null);
 
 public sealed record UpdateComplaintRequest(

@@ -31,11 +31,12 @@ public sealed class ComplaintService(
     {
         await references.EnsureCustomerVisibleAsync(r.CustomerId, ct);
         await CheckDictionariesAsync(r.TypeCode, r.SeverityCode, r.ProductCategoryCode, r.BrandCode, null, ct);
+        await references.EnsureDepartmentAsync(r.DepartmentId, "departmentId", ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var complaint = new Complaint
         {
             CustomerId = r.CustomerId, Title = r.Title.Trim(), Content = r.Content, TypeCode = r.TypeCode, SeverityCode = r.SeverityCode,
-            ProductCategoryCode = r.ProductCategoryCode, BrandCode = r.BrandCode,
+            ProductCategoryCode = r.ProductCategoryCode, BrandCode = r.BrandCode, DepartmentId = r.DepartmentId,
             ContactId = r.ContactId, ContactName = r.ContactName, ContactMobile = r.ContactMobile, ContactEmail = r.ContactEmail,
         };
         complaint.Number = ServiceNumbers.Next("C", complaint.Id, now);
