@@ -10,6 +10,7 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { toProblem } from '../../../core/http/problem';
 import { ComplaintsService } from '../../../shared/api/generated';
 import type { ComplaintDto, ContactDto, NamedRef } from '../../../shared/api/generated';
+import { DictionaryItemCache } from '../../../shared/ui/custom-field-support';
 import { ServiceLookups } from '../data/service-lookups';
 import { COMPLAINT_DICTIONARIES } from '../model/complaint';
 import { DictionarySelect } from '../ui/dictionary-select';
@@ -122,6 +123,7 @@ export class ComplaintFormDrawer {
   private readonly api = inject(ComplaintsService);
   private readonly lookups = inject(ServiceLookups);
   private readonly problems = inject(ProblemMessageService);
+  private readonly dictionaries = inject(DictionaryItemCache);
 
   readonly open = input(false);
   /** Service.Complaints.Manage: the responsible department can be chosen here */
@@ -136,8 +138,8 @@ export class ComplaintFormDrawer {
   protected readonly saving = signal(false);
 
   protected readonly form = new FormGroup({
-    typeCode: new FormControl<string | null>('quality', Validators.required),
-    severityCode: new FormControl<string | null>('normal', Validators.required),
+    typeCode: new FormControl<string | null>(null, Validators.required),
+    severityCode: new FormControl<string | null>(null, Validators.required),
     productCategoryCode: new FormControl<string | null>(null),
     brandCode: new FormControl<string | null>(null),
     customerId: new FormControl<string | null>(null, Validators.required),
@@ -151,7 +153,8 @@ export class ComplaintFormDrawer {
     effect(() => {
       if (!this.open()) return;
       untracked(() => {
-        this.form.reset({ typeCode: 'quality', severityCode: 'normal', title: '', content: '' });
+        this.form.reset({ title: '', content: '' });
+        void this.applyDefaults();
         if (this.canTransfer() && !this.departments().length) this.lookups.departments().then((d) => this.departments.set(d), () => undefined);
       });
     });
@@ -160,6 +163,18 @@ export class ComplaintFormDrawer {
       this.contacts.set([]);
       if (id) this.lookups.contactsOf(id).then((c) => this.contacts.set(c), () => undefined);
     });
+  }
+
+  /** The tenant's default type and severity (dictionary items marked as default). */
+  private async applyDefaults(): Promise<void> {
+    for (const [control, type] of [
+      [this.form.controls.typeCode, this.dict.type],
+      [this.form.controls.severityCode, this.dict.severity],
+    ] as const) {
+      await this.dictionaries.load(type);
+      const item = this.dictionaries.itemsOf(type).find((i) => i.isDefault && i.isEnabled);
+      if (item && !control.value) control.setValue(item.code);
+    }
   }
 
   protected async searchCustomers(text: string): Promise<void> {

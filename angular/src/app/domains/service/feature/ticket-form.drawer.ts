@@ -12,6 +12,7 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { toProblem } from '../../../core/http/problem';
 import { TicketsService } from '../../../shared/api/generated';
 import type { ContactDto, NamedRef, TicketDto } from '../../../shared/api/generated';
+import { DictionaryItemCache } from '../../../shared/ui/custom-field-support';
 import { ServiceLookups } from '../data/service-lookups';
 import { TICKET_DICTIONARIES } from '../model/ticket';
 import { DictionarySelect } from '../ui/dictionary-select';
@@ -121,6 +122,7 @@ export class TicketFormDrawer {
   private readonly api = inject(TicketsService);
   private readonly lookups = inject(ServiceLookups);
   private readonly problems = inject(ProblemMessageService);
+  private readonly dictionaries = inject(DictionaryItemCache);
 
   readonly open = input(false);
   /** a customer to start with (e.g. from the customer's page) */
@@ -138,8 +140,8 @@ export class TicketFormDrawer {
   protected readonly form = new FormGroup({
     customerId: new FormControl<string | null>(null, Validators.required),
     contactId: new FormControl<string | null>(null),
-    categoryCode: new FormControl<string | null>('repair', Validators.required),
-    priorityCode: new FormControl<string | null>('normal', Validators.required),
+    categoryCode: new FormControl<string | null>(null, Validators.required),
+    priorityCode: new FormControl<string | null>(null, Validators.required),
     title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     description: new FormControl('', { nonNullable: true }),
   });
@@ -149,7 +151,8 @@ export class TicketFormDrawer {
       if (!this.open()) return;
       const customer = this.customer();
       untracked(() => {
-        this.form.reset({ customerId: customer?.id ?? null, contactId: null, categoryCode: 'repair', priorityCode: 'normal', title: '', description: '' });
+        this.form.reset({ customerId: customer?.id ?? null, contactId: null, categoryCode: null, priorityCode: null, title: '', description: '' });
+        void this.applyDefaults();
         this.files.set([]);
         this.customers.set(customer ? [customer] : []);
       });
@@ -159,6 +162,18 @@ export class TicketFormDrawer {
       this.contacts.set([]);
       if (id) this.lookups.contactsOf(id).then((c) => this.contacts.set(c), () => undefined);
     });
+  }
+
+  /** The tenant's default category and priority (dictionary items marked as default). */
+  private async applyDefaults(): Promise<void> {
+    for (const [control, type] of [
+      [this.form.controls.categoryCode, this.dict.category],
+      [this.form.controls.priorityCode, this.dict.priority],
+    ] as const) {
+      await this.dictionaries.load(type);
+      const item = this.dictionaries.itemsOf(type).find((i) => i.isDefault && i.isEnabled);
+      if (item && !control.value) control.setValue(item.code);
+    }
   }
 
   protected async searchCustomers(text: string): Promise<void> {

@@ -18,7 +18,7 @@ export const COMPLAINT_RECORD_TYPE = 'complaint';
 
 export const COMPLAINT_DICTIONARIES = {
   type: 'complaint-type',
-  severity: 'complaint-severity',
+  severity: 'severity',
   productCategory: 'product-category',
   brand: 'brand',
 } as const;
