@@ -52,6 +52,18 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/customers/feature/customers.routes').then((m) => m.customerSettingsRoutes),
       },
       {
+        path: 'service/tickets',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Tickets', breadcrumb: 'service.menu.tickets', scope: 'tenant' },
+        loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.ticketRoutes),
+      },
+      {
+        path: 'service/complaints',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Complaints', breadcrumb: 'service.menu.complaints', scope: 'tenant' },
+        loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.complaintRoutes),
+      },
+      {
         path: 'host/tenants',
         canActivate: [permissionGuard],
         data: { permission: 'Host.Tenants', breadcrumb: 'menu.tenants' },

@@ -31,6 +31,17 @@ export const MENU: readonly MenuGroup[] = [
     ],
   },
   {
+    label: 'service.menu.group',
+    icon: 'message',
+    items: [
+      { label: 'service.menu.myTickets', icon: 'user', route: '/service/tickets/mine', permission: 'Service.Tickets' },
+      { label: 'service.menu.queue', icon: 'inbox', route: '/service/tickets/queue', permission: 'Service.Tickets' },
+      { label: 'service.menu.allTickets', icon: 'form', route: '/service/tickets/all', permission: 'Service.Tickets' },
+      { label: 'service.menu.complaints', icon: 'audit', route: '/service/complaints', permission: 'Service.Complaints' },
+      { label: 'service.menu.statistics', icon: 'appstore', route: '/service/complaints/statistics', permission: 'Service.Complaints.Statistics' },
+    ],
+  },
+  {
     label: 'workflows.menu.group',
     icon: 'retweet',
     items: [

@@ -1,0 +1,33 @@
+import { Routes } from '@angular/router';
+import { permissionGuard } from '../../../core/permissions/guards';
+
+/** Tickets: /service/tickets/{mine|queue|all} and /service/tickets/:id. */
+export const ticketRoutes: Routes = [
+  {
+    path: '',
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'mine' },
+      { path: 'mine', data: { view: 'mine', breadcrumb: 'service.menu.myTickets' }, loadComponent: () => import('./ticket-list.page').then((m) => m.TicketListPage) },
+      { path: 'queue', data: { view: 'queue', breadcrumb: 'service.menu.queue' }, loadComponent: () => import('./ticket-list.page').then((m) => m.TicketListPage) },
+      { path: 'all', data: { view: 'all', breadcrumb: 'service.menu.allTickets' }, loadComponent: () => import('./ticket-list.page').then((m) => m.TicketListPage) },
+      { path: ':id', data: { breadcrumb: 'service.tickets.detail' }, loadComponent: () => import('./ticket-detail.page').then((m) => m.TicketDetailPage) },
+    ],
+  },
+];
+
+/** Complaints: list, detail and statistics (the statistics need their own permission). */
+export const complaintRoutes: Routes = [
+  {
+    path: '',
+    children: [
+      { path: '', pathMatch: 'full', loadComponent: () => import('./complaint-list.page').then((m) => m.ComplaintListPage) },
+      {
+        path: 'statistics',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Complaints.Statistics', breadcrumb: 'service.menu.statistics' },
+        loadComponent: () => import('./complaint-statistics.page').then((m) => m.ComplaintStatisticsPage),
+      },
+      { path: ':id', data: { breadcrumb: 'service.complaints.detail' }, loadComponent: () => import('./complaint-detail.page').then((m) => m.ComplaintDetailPage) },
+    ],
+  },
+];

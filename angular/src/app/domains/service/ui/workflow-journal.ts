@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzCollapseModule } from 'ng-zorro-antd/collapse';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+import { LocalDatePipe } from '../../../core/i18n/format.pipes';
+import type { AssignmentDecisionDto, InstanceDetail } from '../../../shared/api/generated';
+
+/** The record's workflow instances with their execution journal, and the reasons of its assignments. */
+@Component({
+  selector: 'app-workflow-journal',
+  imports: [NzCardModule, NzCollapseModule, NzTimelineModule, NzTagModule, NzEmptyModule, TranslatePipe, LocalDatePipe],
+  template: `
+    <nz-card [nzTitle]="'service.workflow.title' | translate" nzSize="small" data-test="workflow-panel">
+      @if (assignments().length) {
+        <h4>{{ 'service.workflow.assignments' | translate }}</h4>
+        <ul class="reasons" data-test="assignment-reasons">
+          @for (a of assignments(); track a.id) {
+            <li>
+              <span class="muted">{{ a.at | localDate }}</span>
+              <nz-tag>{{ a.strategy }}</nz-tag>
+              {{ a.reason }}
+            </li>
+          }
+        </ul>
+      }
+      @if (instances().length) {
+        <nz-collapse nzGhost>
+          @for (i of instances(); track i.instance.id; let first = $first) {
+            <nz-collapse-panel [nzHeader]="header" [nzActive]="first">
+              <ng-template #header>
+                <span>{{ 'service.workflow.instance' | translate }} v{{ i.instance.versionNumber }}</span>
+                <nz-tag class="status" [nzColor]="i.instance.status === 'Running' || i.instance.status === 'Waiting' ? 'processing' : i.instance.status === 'Faulted' ? 'red' : 'default'">{{ i.instance.status }}</nz-tag>
+                <span class="muted">{{ i.instance.startedAt | localDate }}</span>
+              </ng-template>
+              <nz-timeline>
+                @for (j of i.journal; track j.sequence) {
+                  <nz-timeline-item [nzColor]="j.outcome === 'faulted' || j.outcome === 'error' ? 'red' : 'blue'">
+                    <div><strong>{{ j.activity ?? j.stepId }}</strong> <span class="muted">{{ j.at | localDate }}</span></div>
+                    <div class="muted">{{ j.outcome }}@if (j.message) { · {{ j.message }} }</div>
+                  </nz-timeline-item>
+                }
+              </nz-timeline>
+              @for (inc of i.incidents; track inc.id) {
+                <div class="incident">⚠ {{ inc.error }}</div>
+              }
+            </nz-collapse-panel>
+          }
+        </nz-collapse>
+      } @else if (!assignments().length) {
+        <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'service.workflow.none' | translate" />
+      }
+    </nz-card>
+  `,
+  styles: `
+    .muted { color: rgba(0, 0, 0, 0.45); margin-inline-start: 6px; }
+    .reasons { padding-inline-start: 16px; margin-bottom: 12px; }
+    .status { margin-inline-start: 8px; }
+    .incident { color: #cf1322; }
+    h4 { font-size: 13px; margin-bottom: 4px; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class WorkflowJournal {
+  readonly instances = input<readonly InstanceDetail[]>([]);
+  readonly assignments = input<readonly AssignmentDecisionDto[]>([]);
+}
