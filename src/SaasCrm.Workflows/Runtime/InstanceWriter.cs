@@ -68,9 +68,14 @@ public sealed class InstanceWriter(PlatformDbContext db, IBackgroundJobManager j
 
     public async Task AddBookmarkAsync(WorkflowInstance instance, WorkflowBookmark bookmark, CancellationToken ct)
     {
+        // Whole milliseconds: every provider stores them exactly (MariaDB keeps microseconds, .NET ticks are finer),
+        // so the due time a timer job carries matches the stored bookmark.
+        if (bookmark.DueAt is { } exact) bookmark.DueAt = Truncate(exact);
         db.Add(bookmark);
         if (bookmark.DueAt is { } due) await ScheduleTimerAsync(instance.Id, bookmark.Id, due, ct);
     }
+
+    public static DateTime Truncate(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     public Task ScheduleTimerAsync(Guid instanceId, Guid bookmarkId, DateTime due, CancellationToken ct) =>
         jobs.EnqueueAsync(new TimerDueArgs(instanceId, bookmarkId, due), due, $"wf-timer:{bookmarkId:N}:{due.Ticks}", ct);

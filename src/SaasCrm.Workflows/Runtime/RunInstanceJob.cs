@@ -40,7 +40,7 @@ public sealed class TimerDueJob(PlatformDbContext db, InstanceWriter writer) : I
     public async Task ExecuteAsync(TimerDueArgs args, JobContext context, CancellationToken cancellationToken)
     {
         var bookmark = await db.Set<WorkflowBookmark>().FirstOrDefaultAsync(b => b.Id == args.BookmarkId, cancellationToken);
-        if (bookmark is null || bookmark.DueAt != args.DueAt || args.DueAt > writer.Now) return;
+        if (bookmark is null || bookmark.DueAt is not { } due || Math.Abs((due - args.DueAt).Ticks) >= TimeSpan.TicksPerMillisecond || args.DueAt > writer.Now) return;
         var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == args.InstanceId, cancellationToken);
         if (instance is null || instance.Status != WorkflowInstanceStatus.Waiting) return;
         await writer.ResumeAsync(instance, bookmark, null, cancellationToken);

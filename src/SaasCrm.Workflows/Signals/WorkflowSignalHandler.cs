@@ -89,7 +89,7 @@ public sealed class WorkflowSignalHandler(PlatformDbContext db, InstanceWriter w
         var record = await recordTypes.Find(signal.RecordType)!.LoadAsync(signal.RecordId, ct);
         foreach (var timer in timers)
         {
-            if (record?.Values.GetValueOrDefault(timer.BoundField!) is not DateTime due || due == timer.DueAt) continue;
+            if (record?.Values.GetValueOrDefault(timer.BoundField!) is not DateTime exact || InstanceWriter.Truncate(exact) is var due && due == timer.DueAt) continue;
             timer.DueAt = due;
             await writer.ScheduleTimerAsync(timer.InstanceId, timer.Id, due, ct);
         }
