@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
     "search" => await SaasCrm.Benchmarks.Search.SearchBenchmark.RunAsync(args[1..]),
     "customers" => await SaasCrm.Benchmarks.Customers.CustomersBenchmark.RunAsync(args[1..]),
     "import" => await SaasCrm.Benchmarks.Customers.ImportBenchmark.RunAsync(args[1..]),
+    "workflows" => await SaasCrm.Benchmarks.Workflows.WorkflowTimersBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,5 +14,6 @@ static int Usage()
     Console.WriteLine("  search [--count 1000000] [--no-mariadb]   Lucene index rate and query latency vs MariaDB LIKE");
     Console.WriteLine("  customers [--customers 1000000] [--import 100000] [--rounds 30]   list/360/duplicates latency, handover, pool release, import");
     Console.WriteLine("  import [--rows 20000] [--mariadb]         customer import through the API: dry-run and commit rows/s");
+    Console.WriteLine("  workflows [--instances 10000] [--lead 240]   timers falling due together: lateness, steps/s, start-up with 0 and N waiting");
     return 1;
 }
