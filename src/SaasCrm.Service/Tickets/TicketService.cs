@@ -141,7 +141,15 @@ public sealed class TicketService(
     /// </summary>
     public async Task<Ticket> GrabAsync(Guid id, CancellationToken ct)
     {
-        var visible = await access.GetVisibleAsync<Ticket>(id, ct);
+        Ticket visible;
+        try { visible = await access.GetVisibleAsync<Ticket>(id, ct); }
+        catch (EntityNotFoundException)
+        {
+            // Taken by a teammate a moment ago: it left the queue the caller saw, so say so instead of "not found".
+            var myDepartments = access.MyDepartments();
+            if (await db.Set<Ticket>().AnyAsync(t => t.Id == id && t.DepartmentId != null && myDepartments.Contains(t.DepartmentId.Value), ct)) throw AlreadyTaken();
+            throw;
+        }
         if (visible.AssigneeId is not null || visible.Status != TicketStatus.New) throw AlreadyTaken();
         var me = access.Me;
         var tenantId = tenant.Id;
