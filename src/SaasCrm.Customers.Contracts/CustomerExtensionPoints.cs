@@ -33,4 +33,6 @@ public interface ICustomerDirectory
     Task<IReadOnlyDictionary<Guid, CustomerSummary>> FindAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
 }
 
-public sealed record CustomerSummary(Guid Id, string Name, Guid? OwnerId, Guid? ServiceRepId);
+/// <param name="Email">The primary contact's e-mail, else the customer's first.</param>
+/// <param name="Mobile">The primary contact's mobile, else the customer's first phone.</param>
+public sealed record CustomerSummary(Guid Id, string Name, Guid? OwnerId, Guid? ServiceRepId, string? Email = null, string? Mobile = null);

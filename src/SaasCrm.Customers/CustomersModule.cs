@@ -43,6 +43,7 @@ public sealed class CustomersModule : CrmModule
         services.AddCustomFieldEntityType(ContactRecordType, new LocalizedText("Contact", "联系人"));
         services.AddValidatorsFromAssemblyContaining<CustomersModule>(includeInternalTypes: true);
         services.AddScoped<CustomerAccess>();
+        services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<UserNames>();
         services.AddScoped<CustomerSettingsStore>();
         services.AddScoped<SaasCrm.Platform.Seeding.IDemoDataSeeder, Demo.CustomersDemoData>();
