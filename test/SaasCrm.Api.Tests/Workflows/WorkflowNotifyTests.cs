@@ -75,11 +75,11 @@ public abstract class WorkflowNotifyTests(ApiFixture api)
             Step("notify", "Notify", new
             {
                 channels = new[] { "email", "sms" }, recipients = new[] { "customer" },
-                subject = new { en = "Welcome {{title}}", zh = "欢迎 {{title}}" }, body = new { en = "Your level is {{field.level}}.", zh = "级别 {{field.level}}" },
+                subject = new { en = "Welcome {{title}}", zh = "欢迎 {{title}}" }, body = new { en = "Dear {{field.name}}.", zh = "尊敬的 {{field.name}}" },
             }, "done"),
             Step("done", "Complete")));
         var name = "Contact Co " + Guid.NewGuid().ToString("N")[..6];
-        var customer = (await CustomerApi.CreateAsync(t.Admin, name, phones: [phone], emails: [mail], level: "A"))["id"]!.GetValue<Guid>();
+        var customer = (await CustomerApi.CreateAsync(t.Admin, name, phones: [phone], emails: [mail]))["id"]!.GetValue<Guid>();
         await api.RunJobsAsync();
         await api.RunJobsAsync();
 
@@ -88,12 +88,12 @@ public abstract class WorkflowNotifyTests(ApiFixture api)
         Assert.Contains("customer", done["journal"]!.AsArray().Single(j => j!["stepId"]?.GetValue<string>() == "notify")!["message"]!.GetValue<string>());
         var sms = await InTenantAsync(t.Id, db => db.Set<SmsMessage>().AsNoTracking().Where(m => m.PhoneNumber == phone).ToListAsync());
         var one = Assert.Single(sms);
-        Assert.Equal($"Welcome {name}: Your level is A.", one.Text);
+        Assert.Equal($"Welcome {name}: Dear {name}.", one.Text);
         Assert.Null(one.UserId);
         var mails = api.Factory.Smtp.To(mail);
         var received = Assert.Single(mails).Parse();
         Assert.Equal($"Welcome {name}", received.Subject);
-        Assert.Contains("Your level is A.", received.TextBody);
+        Assert.Contains($"Dear {name}.", received.TextBody);
     }
 
     public enum CrashPoint { BeforeCommit, AfterCommit }

@@ -19,6 +19,7 @@ public abstract class WorkflowSecurityTests(ApiFixture api)
         var definition = await PublishAsync(a.Admin, Waiting());
         await a.Admin.PutOk($"/api/workflows/definitions/{definition}/draft", new { definition = Waiting() });
         var customer = await CustomerApi.CreateIdAsync(a.Admin, "Secret " + Guid.NewGuid().ToString("N")[..6]);
+        await api.RunJobsAsync();
         await PublishAsync(a.Admin, Model("assign",
             Step("assign", "Assign", new { strategy = "user", candidates = new { userIds = new[] { Guid.NewGuid() } } }, "done"),
             Step("done", "Complete")));
