@@ -60,7 +60,7 @@ describe('Service desk', { concurrency: false }, () => {
     // admin creates the first ticket through the drawer, the others through the API
     const page = await newPage(browser, 'en-US');
     await login(page, 'demo', 'admin');
-    await page.locator('[data-test="menu-/service/tickets/all"]').click();
+    await page.goto(`${BASE_URL}/service/tickets/all`);
     await page.locator('[data-test=ticket-table]').waitFor();
     await page.locator('[data-test=ticket-create]').click();
     await page.locator('[data-test=ticket-customer]').click();
@@ -99,7 +99,7 @@ describe('Service desk', { concurrency: false }, () => {
       // no workflow seeded: agents grab from the team queue; the loser of a race is told and the queue refreshes
       const agent = await newPage(browser, 'en-US');
       await login(agent, 'demo', agents[0]);
-      await agent.locator('[data-test="menu-/service/tickets/queue"]').click();
+      await agent.goto(`${BASE_URL}/service/tickets/queue`);
       const row = agent.locator(`[data-test^=ticket-row-]`, { hasText: `Ticket 2 ${stamp}` });
       await row.waitFor();
       // a colleague is faster
@@ -147,7 +147,7 @@ describe('Service desk', { concurrency: false }, () => {
 
     const page = await newPage(browser, 'zh-CN');
     await login(page, 'demo', 'admin');
-    await page.locator('[data-test="menu-/service/complaints"]').click();
+    await page.goto(`${BASE_URL}/service/complaints`);
     await page.locator('[data-test=complaint-table]').waitFor();
     await page.locator('[data-test=complaint-create]').click();
     await page.locator('[data-test=complaint-customer]').click();
