@@ -146,10 +146,8 @@ import { WorkflowJournal } from '../ui/workflow-journal';
                 }
               </div>
             }
-            <label class="upload">
-              <input type="file" hidden (change)="attach($event)" />
-              <span nz-button nzSize="small"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</span>
-            </label>
+            <input #file type="file" hidden (change)="attach($event)" />
+            <button nz-button nzSize="small" class="upload" (click)="file.click()"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</button>
           </nz-card>
 
           <nz-card nzSize="small" [nzTitle]="'service.tickets.comments' | translate" class="gap" data-test="ticket-comments">
