@@ -119,9 +119,10 @@ describe('Service desk', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/service/tickets/${firstId}`);
     await page.locator('[data-test=ticket-header]').waitFor();
     await page.locator('[data-test=comment-text]').fill('Checked the drain pipe remotely.');
-    await page.locator('[data-test=comment-internal]').click();
+    await page.locator('[data-test=comment-internal-switch]').click();
     await page.locator('[data-test=comment-send]').click();
-    await page.locator('[data-test=comment-internal]').first().waitFor();
+    await page.locator('[data-test=comment-internal]').waitFor();
+    await page.locator('[data-test=comment-internal-switch]').click();
     await page.locator('[data-test=comment-text]').fill('A technician will visit tomorrow.');
     await page.locator('[data-test=comment-send]').click();
     await page.locator('[data-test=comment-public]').waitFor();
@@ -150,6 +151,9 @@ describe('Service desk', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/service/complaints`);
     await page.locator('[data-test=complaint-table]').waitFor();
     await page.locator('[data-test=complaint-create]').click();
+    // the type has no tenant default: the first one
+    await page.locator('[data-test=complaint-type]').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.locator('[data-test=complaint-customer]').click();
     await page.keyboard.type(`Service customer ${stamp}`);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `Service customer ${stamp}` }).first().click();
