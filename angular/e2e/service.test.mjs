@@ -202,7 +202,7 @@ describe('Service desk', { concurrency: false }, () => {
     await switchLanguage(page, 'en-US');
     await screenshot(page, 'service-complaints.en-US');
     await expectNoRawKeys(page, 'complaint list (en-US)');
-    await page.goto(`${BASE_URL}/service/complaints/statistics`);
+    await page.goto(`${BASE_URL}/service/complaint-statistics`);
     await page.locator('[data-test=statistics-total]').waitFor();
     await screenshot(page, 'service-statistics.en-US');
     await expectNoRawKeys(page, 'statistics (en-US)');
