@@ -60,7 +60,7 @@ describe('Service desk', { concurrency: false }, () => {
     // admin creates the first ticket through the drawer, the others through the API
     const page = await newPage(browser, 'en-US');
     await login(page, 'demo', 'admin');
-    await page.locator('[data-test="menu-/service/tickets/all"]').click();
+    await page.goto(`${BASE_URL}/service/tickets/all`);
     await page.locator('[data-test=ticket-table]').waitFor();
     await page.locator('[data-test=ticket-create]').click();
     await page.locator('[data-test=ticket-customer]').click();
@@ -99,7 +99,7 @@ describe('Service desk', { concurrency: false }, () => {
       // no workflow seeded: agents grab from the team queue; the loser of a race is told and the queue refreshes
       const agent = await newPage(browser, 'en-US');
       await login(agent, 'demo', agents[0]);
-      await agent.locator('[data-test="menu-/service/tickets/queue"]').click();
+      await agent.goto(`${BASE_URL}/service/tickets/queue`);
       const row = agent.locator(`[data-test^=ticket-row-]`, { hasText: `Ticket 2 ${stamp}` });
       await row.waitFor();
       // a colleague is faster
@@ -119,9 +119,10 @@ describe('Service desk', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/service/tickets/${firstId}`);
     await page.locator('[data-test=ticket-header]').waitFor();
     await page.locator('[data-test=comment-text]').fill('Checked the drain pipe remotely.');
-    await page.locator('[data-test=comment-internal]').click();
+    await page.locator('[data-test=comment-internal-switch]').click();
     await page.locator('[data-test=comment-send]').click();
-    await page.locator('[data-test=comment-internal]').first().waitFor();
+    await page.locator('[data-test=comment-internal]').waitFor();
+    await page.locator('[data-test=comment-internal-switch]').click();
     await page.locator('[data-test=comment-text]').fill('A technician will visit tomorrow.');
     await page.locator('[data-test=comment-send]').click();
     await page.locator('[data-test=comment-public]').waitFor();
@@ -147,9 +148,12 @@ describe('Service desk', { concurrency: false }, () => {
 
     const page = await newPage(browser, 'zh-CN');
     await login(page, 'demo', 'admin');
-    await page.locator('[data-test="menu-/service/complaints"]').click();
+    await page.goto(`${BASE_URL}/service/complaints`);
     await page.locator('[data-test=complaint-table]').waitFor();
     await page.locator('[data-test=complaint-create]').click();
+    // the type has no tenant default: the first one
+    await page.locator('[data-test=complaint-type]').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.locator('[data-test=complaint-customer]').click();
     await page.keyboard.type(`Service customer ${stamp}`);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `Service customer ${stamp}` }).first().click();
@@ -198,7 +202,7 @@ describe('Service desk', { concurrency: false }, () => {
     await switchLanguage(page, 'en-US');
     await screenshot(page, 'service-complaints.en-US');
     await expectNoRawKeys(page, 'complaint list (en-US)');
-    await page.goto(`${BASE_URL}/service/complaints/statistics`);
+    await page.goto(`${BASE_URL}/service/complaint-statistics`);
     await page.locator('[data-test=statistics-total]').waitFor();
     await screenshot(page, 'service-statistics.en-US');
     await expectNoRawKeys(page, 'statistics (en-US)');

@@ -95,12 +95,13 @@ describe('Workflows', { concurrency: false }, () => {
     await page.locator('.ant-popover .ant-btn-primary').click();
     await page.locator('[data-test=workflow-publish]').waitFor({ state: 'detached' });
     const after = await admin.get(`/api/workflows/definitions/${definitionId}`);
-    const published = after.versions.filter((v) => v.status === 'Published');
-    assert.equal(published.length, 1);
-    assert.ok(published[0].number > Math.max(...before.versions.map((v) => v.number)) - 1, 'the new version is the published one');
-    assert.equal(await page.locator(`[data-test=version-${published[0].number}]`).getAttribute('data-status'), 'Published');
+    // Earlier published versions stay published for the instances running on them; the newest one starts new instances.
+    const newest = Math.max(...after.versions.filter((v) => v.status === 'Published').map((v) => v.number));
+    assert.ok(newest >= Math.max(...before.versions.map((v) => v.number)), 'the edited draft is the newest published version');
+    assert.ok(!after.versions.some((v) => v.status === 'Draft'), 'no draft is left');
+    assert.equal(await page.locator(`[data-test=version-${newest}]`).getAttribute('data-status'), 'Published');
 
-    const version = await admin.get(`/api/workflows/definitions/${definitionId}/versions/${published[0].number}`);
+    const version = await admin.get(`/api/workflows/definitions/${definitionId}/versions/${newest}`);
     const deadline = version.definition.steps.find((s) => s.activity === 'ComputeDeadline');
     assert.ok(JSON.stringify(deadline.properties.matrix.cells).includes('PT4H'), 'the cell is stored as ISO 8601');
     assert.ok(version.definition.steps.some((s) => s.activity === 'Notify'));

@@ -64,6 +64,12 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.complaintRoutes),
       },
       {
+        path: 'service/complaint-statistics',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Complaints.Statistics', breadcrumb: 'service.menu.statistics', scope: 'tenant' },
+        loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.complaintStatisticsRoutes),
+      },
+      {
         path: 'host/tenants',
         canActivate: [permissionGuard],
         data: { permission: 'Host.Tenants', breadcrumb: 'menu.tenants' },

@@ -38,7 +38,7 @@ export const MENU: readonly MenuGroup[] = [
       { label: 'service.menu.queue', icon: 'inbox', route: '/service/tickets/queue', permission: 'Service.Tickets' },
       { label: 'service.menu.allTickets', icon: 'form', route: '/service/tickets/all', permission: 'Service.Tickets' },
       { label: 'service.menu.complaints', icon: 'audit', route: '/service/complaints', permission: 'Service.Complaints' },
-      { label: 'service.menu.statistics', icon: 'appstore', route: '/service/complaints/statistics', permission: 'Service.Complaints.Statistics' },
+      { label: 'service.menu.statistics', icon: 'appstore', route: '/service/complaint-statistics', permission: 'Service.Complaints.Statistics' },
     ],
   },
   {

@@ -151,8 +151,8 @@ import { WorkflowJournal } from '../ui/workflow-journal';
           <nz-card nzSize="small" [nzTitle]="'service.complaints.timeline' | translate" class="gap" data-test="complaint-timeline">
             <nz-timeline>
               @for (e of timeline(); track $index) {
-                <nz-timeline-item [nzColor]="e.kind === 'returnVisit' ? (e.satisfied ? 'green' : 'red') : e.kind === 'reply' ? (e.onTime === false ? 'orange' : 'blue') : 'gray'" [attr.data-test]="'timeline-' + e.kind">
-                  <div class="meta">
+                <nz-timeline-item [nzColor]="e.kind === 'returnVisit' ? (e.satisfied ? 'green' : 'red') : e.kind === 'reply' ? (e.onTime === false ? 'orange' : 'blue') : 'gray'">
+                  <div class="meta" [attr.data-test]="'timeline-' + e.kind">
                     <strong>{{ 'service.complaints.entry.' + e.kind | translate }}</strong>
                     <nz-tag>{{ 'service.complaints.roundN' | translate: { round: e.round } }}</nz-tag>
                     @if (e.kind === 'reply' && e.onTime !== null) {

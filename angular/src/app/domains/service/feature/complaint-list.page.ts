@@ -113,14 +113,14 @@ import { ComplaintFormDrawer } from './complaint-form.drawer';
         [nzLoading]="store.loading()"
         [nzNoResult]="emptyTemplate"
         nzSize="middle"
-        [nzScroll]="{ x: '1200px' }"
+        [nzScroll]="{ x: '1500px' }"
         data-test="complaint-table"
       >
         <thead>
           <tr>
             <th nzWidth="130px" [nzSortOrder]="sortOrder('number')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('number', $event)">{{ 'service.complaints.number' | translate }}</th>
-            <th [nzSortOrder]="sortOrder('title')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('title', $event)">{{ 'service.complaints.subject' | translate }}</th>
-            <th>{{ 'service.complaints.customer' | translate }}</th>
+            <th nzWidth="240px" [nzSortOrder]="sortOrder('title')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('title', $event)">{{ 'service.complaints.subject' | translate }}</th>
+            <th nzWidth="180px">{{ 'service.complaints.customer' | translate }}</th>
             <th nzWidth="120px" [nzSortOrder]="sortOrder('type')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('type', $event)">{{ 'service.complaints.type' | translate }}</th>
             <th nzWidth="100px" [nzSortOrder]="sortOrder('severity')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('severity', $event)">{{ 'service.complaints.severity' | translate }}</th>
             <th nzWidth="120px" [nzSortOrder]="sortOrder('status')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('status', $event)">{{ 'service.complaints.status' | translate }}</th>

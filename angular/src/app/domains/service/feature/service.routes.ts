@@ -1,5 +1,4 @@
 import { Routes } from '@angular/router';
-import { permissionGuard } from '../../../core/permissions/guards';
 
 /** Tickets: /service/tickets/{mine|queue|all} and /service/tickets/:id. */
 export const ticketRoutes: Routes = [
@@ -15,19 +14,18 @@ export const ticketRoutes: Routes = [
   },
 ];
 
-/** Complaints: list, detail and statistics (the statistics need their own permission). */
+/** Complaints: list and detail. */
 export const complaintRoutes: Routes = [
   {
     path: '',
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./complaint-list.page').then((m) => m.ComplaintListPage) },
-      {
-        path: 'statistics',
-        canActivate: [permissionGuard],
-        data: { permission: 'Service.Complaints.Statistics', breadcrumb: 'service.menu.statistics' },
-        loadComponent: () => import('./complaint-statistics.page').then((m) => m.ComplaintStatisticsPage),
-      },
       { path: ':id', data: { breadcrumb: 'service.complaints.detail' }, loadComponent: () => import('./complaint-detail.page').then((m) => m.ComplaintDetailPage) },
     ],
   },
+];
+
+/** Complaint statistics (a route of its own, so the menu does not mark the complaint list as well). */
+export const complaintStatisticsRoutes: Routes = [
+  { path: '', loadComponent: () => import('./complaint-statistics.page').then((m) => m.ComplaintStatisticsPage) },
 ];

@@ -146,10 +146,8 @@ import { WorkflowJournal } from '../ui/workflow-journal';
                 }
               </div>
             }
-            <label class="upload">
-              <input type="file" hidden (change)="attach($event)" />
-              <span nz-button nzSize="small"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</span>
-            </label>
+            <input #file type="file" hidden (change)="attach($event)" />
+            <button nz-button nzSize="small" class="upload" (click)="file.click()"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</button>
           </nz-card>
 
           <nz-card nzSize="small" [nzTitle]="'service.tickets.comments' | translate" class="gap" data-test="ticket-comments">
@@ -174,7 +172,7 @@ import { WorkflowJournal } from '../ui/workflow-journal';
             <div class="composer">
               <textarea nz-input rows="3" [(ngModel)]="commentText" [placeholder]="'service.tickets.commentPlaceholder' | translate" data-test="comment-text"></textarea>
               <div class="composer-bar">
-                <label><nz-switch nzSize="small" [(ngModel)]="commentInternal" data-test="comment-internal" /> {{ 'service.tickets.internalToggle' | translate }}</label>
+                <label><nz-switch nzSize="small" [(ngModel)]="commentInternal" data-test="comment-internal-switch" /> {{ 'service.tickets.internalToggle' | translate }}</label>
                 <label><nz-switch nzSize="small" [(ngModel)]="commentFromCustomer" [nzDisabled]="commentInternal" /> {{ 'service.tickets.fromCustomerToggle' | translate }}</label>
                 <span class="grow"></span>
                 <button nz-button nzType="primary" [disabled]="!commentText.trim()" [nzLoading]="store.busy()" (click)="comment()" data-test="comment-send">

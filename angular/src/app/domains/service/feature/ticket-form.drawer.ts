@@ -93,8 +93,8 @@ interface UploadedFile {
                 @for (f of files(); track f.fileId) {
                   <nz-tag nzMode="closeable" (nzOnClose)="removeFile(f.fileId)">{{ f.fileName }}</nz-tag>
                 }
-                <input #fileInput type="file" hidden (change)="upload($event)" data-test="ticket-file" />
-                <button nz-button type="button" nzSize="small" [nzLoading]="uploading()" (click)="fileInput.click()"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</button>
+                <input #file type="file" hidden (change)="upload($event)" data-test="ticket-file" />
+                <button type="button" nz-button nzSize="small" [nzLoading]="uploading()" (click)="file.click()"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</button>
               </div>
             </nz-form-control>
           </nz-form-item>

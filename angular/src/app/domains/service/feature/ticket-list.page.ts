@@ -156,14 +156,14 @@ import { TicketFormDrawer } from './ticket-form.drawer';
         [nzLoading]="store.loading()"
         [nzNoResult]="emptyTemplate"
         nzSize="middle"
-        [nzScroll]="{ x: '1100px' }"
+        [nzScroll]="{ x: '1500px' }"
         data-test="ticket-table"
       >
         <thead>
           <tr>
             <th nzWidth="130px" [nzSortOrder]="sortOrder('number')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('number', $event)">{{ 'service.tickets.number' | translate }}</th>
-            <th [nzSortOrder]="sortOrder('title')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('title', $event)">{{ 'service.tickets.title' | translate }}</th>
-            <th>{{ 'service.tickets.customer' | translate }}</th>
+            <th nzWidth="240px" [nzSortOrder]="sortOrder('title')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('title', $event)">{{ 'service.tickets.title' | translate }}</th>
+            <th nzWidth="180px">{{ 'service.tickets.customer' | translate }}</th>
             <th nzWidth="110px">{{ 'service.tickets.category' | translate }}</th>
             <th nzWidth="100px" [nzSortOrder]="sortOrder('priority')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('priority', $event)">{{ 'service.tickets.priority' | translate }}</th>
             <th nzWidth="120px" [nzSortOrder]="sortOrder('status')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('status', $event)">{{ 'service.tickets.status' | translate }}</th>
