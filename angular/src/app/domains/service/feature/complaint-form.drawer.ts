@@ -17,7 +17,7 @@ import { DictionarySelect } from '../ui/dictionary-select';
 
 /**
  * New complaint: type, severity, product category, brand, customer, contact, title and content; a responsible
- * department (for users who may transfer) hands it over right after it is recorded.
+ * department (for users who may transfer), recorded with it; the escalation workflow hands it to the head.
  */
 @Component({
   selector: 'app-complaint-form-drawer',
@@ -192,7 +192,8 @@ export class ComplaintFormDrawer {
     const v = this.form.getRawValue();
     this.saving.set(true);
     try {
-      let complaint = await this.api.apiComplaintsPost({
+      // The responsible department is recorded with the complaint; the escalation workflow hands it to the head.
+      const complaint = await this.api.apiComplaintsPost({
         body: {
           customerId: v.customerId!,
           contactId: v.contactId,
@@ -200,18 +201,11 @@ export class ComplaintFormDrawer {
           severityCode: v.severityCode!,
           productCategoryCode: v.productCategoryCode,
           brandCode: v.brandCode,
+          departmentId: v.departmentId,
           title: v.title.trim(),
           content: v.content.trim(),
         },
       });
-      if (v.departmentId && this.canTransfer()) {
-        try {
-          complaint = await this.api.apiComplaintsIdTransferPost({ id: complaint.id, body: { departmentId: v.departmentId } });
-        } catch (error) {
-          // recorded, not handed over: the detail page offers the transfer again
-          this.problems.show(error);
-        }
-      }
       this.saved.emit(complaint);
     } catch (error) {
       const problem = toProblem(error);
