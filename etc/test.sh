@@ -35,7 +35,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NG_CLI_ANALYTICS=false
 # --- .NET (the host's build also builds the Angular UI when angular/dist is missing) -----------------
 rm -rf angular/dist  # always test the UI of this checkout
 dotnet build SaasCrm.sln -nologo -v minimal || { echo "0 passed, 1 failed"; exit 1; }
-for project in test/SaasCrm.Platform.Tests test/SaasCrm.Search.Tests test/SaasCrm.Customers.Tests test/SaasCrm.ArchitectureTests test/SaasCrm.Api.Tests; do
+for project in test/SaasCrm.Platform.Tests test/SaasCrm.Search.Tests test/SaasCrm.Customers.Tests test/SaasCrm.Workflows.Tests test/SaasCrm.Service.Tests test/SaasCrm.ArchitectureTests test/SaasCrm.Api.Tests; do
   name=$(basename "$project")
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
   counters=$(grep -o '<Counters [^>]*>' "$results/$name.trx" 2>/dev/null | head -n 1)
