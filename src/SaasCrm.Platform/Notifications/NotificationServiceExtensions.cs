@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Modularity;
+using SaasCrm.Platform.Notifications.Contacts;
 using SaasCrm.Platform.Notifications.Delivery;
 using SaasCrm.Platform.Notifications.Email;
 using SaasCrm.Platform.Notifications.Preferences;
@@ -25,6 +26,8 @@ public static class NotificationServiceExtensions
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddScoped<ISmsSender, RecordingSmsSender>();
         services.AddBackgroundJob<NotificationDeliveryArgs, NotificationDeliveryJob>();
+        services.AddScoped<IContactMessageSender, ContactMessageSender>();
+        services.AddBackgroundJob<ContactDeliveryArgs, ContactDeliveryJob>();
         // Several nodes: add the Redis backplane (Microsoft.AspNetCore.SignalR.StackExchangeRedis) so a push from
         // one node's job reaches connections on the others: .AddStackExchangeRedis(connectionString).
         services.AddSignalR();

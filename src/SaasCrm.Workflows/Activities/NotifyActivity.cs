@@ -2,13 +2,15 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Notifications;
+using SaasCrm.Platform.Notifications.Contacts;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Workflows.Activities;
 
 /// <summary>
-/// Notifies users through the platform (a notification row plus delivery jobs in the step's transaction). The key
-/// is instance + step + execution, so a retried step never notifies twice.
+/// Notifies users through the platform (a notification row plus delivery jobs in the step's transaction) and the
+/// record's customer by email/SMS (delivery jobs to their address). The key is instance + step + execution, so a
+/// retried step never notifies twice.
 /// </summary>
 public sealed partial class NotifyActivity : IWorkflowActivity
 {
@@ -53,8 +55,21 @@ public sealed partial class NotifyActivity : IWorkflowActivity
                 await sender.SendAsync(new NotificationMessage(user, NotificationKind, subject, body, null, channels, context.IdempotencyKey($"notify:{user:N}")), cancellationToken);
         }
         var note = $"notified {users.Count} user(s): {subject}";
-        if (recipients.Contains("customer")) note += "; customer messages go through the owning module's channels";
+        if (recipients.Contains("customer")) note += await NotifyCustomerAsync(context, channels, subject, body, cancellationToken);
         return new NextResult(note);
+    }
+
+    /// <summary>Email and SMS to the record's customer contact point (never in-app: a customer is not a user).</summary>
+    private static async Task<string> NotifyCustomerAsync(ActivityContext context, NotificationChannels channels, string subject, string? body, CancellationToken ct)
+    {
+        var contact = context.Record?.Customer;
+        var email = channels.HasFlag(NotificationChannels.Email) ? contact?.Email : null;
+        var mobile = channels.HasFlag(NotificationChannels.Sms) ? contact?.Mobile : null;
+        if (email is null && mobile is null) return "; the customer has no email or mobile for these channels";
+        if (!context.DryRun)
+            await context.Services.GetRequiredService<IContactMessageSender>().SendAsync(
+                new ContactMessage(contact!.Name, email, mobile, subject, body, channels, context.IdempotencyKey("notify:customer")), ct);
+        return $"; customer {contact!.Name} by {string.Join(" and ", new[] { email is null ? null : "email", mobile is null ? null : "SMS" }.OfType<string>())}";
     }
 
     private static string Localized(JsonNode? node) => node switch

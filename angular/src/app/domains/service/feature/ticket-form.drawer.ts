@@ -93,10 +93,8 @@ interface UploadedFile {
                 @for (f of files(); track f.fileId) {
                   <nz-tag nzMode="closeable" (nzOnClose)="removeFile(f.fileId)">{{ f.fileName }}</nz-tag>
                 }
-                <label class="upload">
-                  <input type="file" hidden (change)="upload($event)" data-test="ticket-file" />
-                  <span nz-button nzSize="small" [nzLoading]="uploading()"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</span>
-                </label>
+                <input #fileInput type="file" hidden (change)="upload($event)" data-test="ticket-file" />
+                <button nz-button type="button" nzSize="small" [nzLoading]="uploading()" (click)="fileInput.click()"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</button>
               </div>
             </nz-form-control>
           </nz-form-item>

@@ -3,10 +3,5 @@
 
 export interface CustomerExportFilter {
   customerIds?: (Array<string> | null);
-  industryCode?: (string | null);
-  keyword?: (string | null);
-  levelCode?: (string | null);
-  ownerId?: (string | null);
-  sourceCode?: (string | null);
-  tag?: (string | null);
+  query?: (string | null);
 }

@@ -5,6 +5,6 @@ import { CustomerListItem } from '../models/customer-list-item';
 export interface CustomerPage {
   items: Array<CustomerListItem>;
   nextCursor: (string | null);
-  total: (number | string);
+  total: (number | string | null);
   totalIsLowerBound: boolean;
 }
