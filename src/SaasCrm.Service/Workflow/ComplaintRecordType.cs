@@ -80,7 +80,7 @@ public sealed class ComplaintRecordType(
                 await actions.ChangeStatusAsync(c, status, s.Note, signal: false, ct);
                 break;
             case AssignRecord a:
-                await actions.AssignAsync(c, a.UserId ?? c.AssigneeId, a.DepartmentId ?? c.DepartmentId, a.Reason, signal: false, ct);
+                await actions.AssignAsync(c, await AssigneeForAsync(c, a, ct), a.DepartmentId ?? c.DepartmentId, a.Reason, signal: false, ct);
                 break;
             case SetRecordField f:
                 SetField(c, f);
@@ -89,6 +89,19 @@ public sealed class ComplaintRecordType(
                 throw new BusinessException("workflow.unsupported_change", $"Complaints do not support {change.GetType().Name}.");
         }
         c.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>
+    /// A complaint handed to another department without a named user (an escalation up the department tree) goes to
+    /// that department's head, as a transfer without an assignee does: the responsible department's head answers it.
+    /// Without a head the current assignee keeps it.
+    /// </summary>
+    private async Task<Guid?> AssigneeForAsync(Complaint c, AssignRecord a, CancellationToken ct)
+    {
+        if (a.UserId is { } user) return user;
+        if (a.DepartmentId is not { } department || department == c.DepartmentId) return c.AssigneeId;
+        var head = await db.Departments.AsNoTracking().Where(d => d.Id == department).Select(d => d.HeadUserId).FirstOrDefaultAsync(ct);
+        return head ?? c.AssigneeId;
     }
 
     private void SetField(Complaint c, SetRecordField f)

@@ -11,7 +11,7 @@ public sealed class WorkingCalendarRules
 {
     private const int MaxDays = 3660;
     private readonly DateTimeZone _zone;
-    private readonly Dictionary<IsoDayOfWeek, List<(LocalTime From, LocalTime To)>> _weekly = [];
+    private readonly Dictionary<IsoDayOfWeek, List<(LocalTime From, LocalTime? To)>> _weekly = [];
     private readonly HashSet<LocalDate> _holidays;
     private readonly HashSet<LocalDate> _workingDays;
 
@@ -35,11 +35,14 @@ public sealed class WorkingCalendarRules
 
     public static bool IsValidZone(string zone) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null;
 
-    public static (LocalTime From, LocalTime To) ParseInterval(string text)
+    /// <summary>"09:00-12:00"; the end may be "24:00" (until midnight), so "00:00-24:00" is a whole day (24/7 desks).</summary>
+    public static (LocalTime From, LocalTime? To) ParseInterval(string text)
     {
         var parts = text.Split('-', 2);
-        if (parts.Length != 2 || !TimeOnly.TryParseExact(parts[0].Trim(), "HH:mm", out var from)
-            || !TimeOnly.TryParseExact(parts[1].Trim(), "HH:mm", out var to) || to <= from)
+        if (parts.Length != 2 || !TimeOnly.TryParseExact(parts[0].Trim(), "HH:mm", out var from))
+            throw new ArgumentException($"'{text}' is not an interval like 09:00-12:00.");
+        if (parts[1].Trim() == "24:00") return (new LocalTime(from.Hour, from.Minute), null);
+        if (!TimeOnly.TryParseExact(parts[1].Trim(), "HH:mm", out var to) || to <= from)
             throw new ArgumentException($"'{text}' is not an interval like 09:00-12:00.");
         return (new LocalTime(from.Hour, from.Minute), new LocalTime(to.Hour, to.Minute));
     }
@@ -56,7 +59,7 @@ public sealed class WorkingCalendarRules
         foreach (var (from, to) in intervals)
         {
             var start = (date + from).InZoneLeniently(_zone).ToInstant();
-            var end = (date + to).InZoneLeniently(_zone).ToInstant();
+            var end = (to is { } t ? date + t : date.PlusDays(1).AtMidnight()).InZoneLeniently(_zone).ToInstant();
             if (end > start) yield return (start, end);
         }
     }

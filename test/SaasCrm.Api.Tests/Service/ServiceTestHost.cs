@@ -3,34 +3,23 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SaasCrm.Api.Tests.Infrastructure;
-using SaasCrm.Customers;
-using SaasCrm.Customers.Domain;
-using SaasCrm.Platform.Data;
 using SaasCrm.Workflows;
 
 namespace SaasCrm.Api.Tests.Service;
 
 /// <summary>
-/// The host with what the service desk needs before the workflow engine and the customer directory land: a
-/// recording <see cref="IWorkflowSignals"/>, a round-the-clock <see cref="IBusinessCalendar"/> and an
-/// <see cref="ICustomerDirectory"/> over <see cref="CustomerAccess"/>. Registered with TryAdd, so the real
-/// implementations win as soon as the product registers them.
+/// The real host (workflow engine, business calendar, customer directory) with one addition: the real
+/// <see cref="IWorkflowSignals"/> is wrapped by <see cref="RecordingWorkflowSignals"/>, so tests can check which
+/// signals the service desk raised in its unit of work while the engine still receives every one of them.
 /// </summary>
 public static class ServiceTestHost
 {
     private static readonly ConditionalWeakTable<ApiFixture, WebApplicationFactory<Program>> Hosts = new();
 
     public static WebApplicationFactory<Program> For(ApiFixture api) =>
-        Hosts.GetValue(api, a => a.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.TryAddScoped<IWorkflowSignals, RecordingWorkflowSignals>();
-            s.TryAddSingleton<IBusinessCalendar, RoundTheClockCalendar>();
-            s.TryAddScoped<ICustomerDirectory, CustomerDirectoryStandIn>();
-        })));
+        Hosts.GetValue(api, a => a.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(RecordingWorkflowSignals.Decorate)));
 
     public static async Task<ApiClient> LoginAsync(ApiFixture api, TenantScenario tenant, string userName)
     {
@@ -43,8 +32,8 @@ public static class ServiceTestHost
         api.RunJobsAsync(For(api).Services.GetRequiredService<SaasCrm.Platform.BackgroundJobs.JobWorker>());
 }
 
-/// <summary>Every signal the service desk raised, for assertions.</summary>
-public sealed class RecordingWorkflowSignals : IWorkflowSignals
+/// <summary>Records every signal the service desk raised, then hands it to the real implementation.</summary>
+public sealed class RecordingWorkflowSignals(IWorkflowSignals inner) : IWorkflowSignals
 {
     public sealed record Signal(string RecordType, Guid RecordId, string Kind, string? Detail, IReadOnlyCollection<string>? Fields, IReadOnlyDictionary<string, string?>? Data);
 
@@ -52,41 +41,39 @@ public sealed class RecordingWorkflowSignals : IWorkflowSignals
 
     public static List<Signal> Of(Guid recordId) => All.Where(s => s.RecordId == recordId).ToList();
 
-    public Task RecordCreatedAsync(string recordType, Guid recordId, CancellationToken cancellationToken = default) =>
-        Add(new(recordType, recordId, "created", null, null, null));
-
-    public Task RecordUpdatedAsync(string recordType, Guid recordId, IReadOnlyCollection<string> changedFields, CancellationToken cancellationToken = default) =>
-        Add(new(recordType, recordId, "updated", null, changedFields.ToList(), null));
-
-    public Task StatusChangedAsync(string recordType, Guid recordId, string? fromStatus, string toStatus, CancellationToken cancellationToken = default) =>
-        Add(new(recordType, recordId, "status", $"{fromStatus}->{toStatus}", null, null));
-
-    public Task EventAsync(string recordType, Guid recordId, string eventName, IReadOnlyDictionary<string, string?>? data = null, CancellationToken cancellationToken = default) =>
-        Add(new(recordType, recordId, "event", eventName, null, data));
-
-    private static Task Add(Signal signal)
+    /// <summary>Replaces the product's registration with this recorder around an instance of the product's implementation.</summary>
+    public static void Decorate(IServiceCollection services)
     {
-        All.Enqueue(signal);
-        return Task.CompletedTask;
+        var real = services.Last(d => d.ServiceType == typeof(IWorkflowSignals));
+        var type = real.ImplementationType ?? throw new InvalidOperationException("IWorkflowSignals is expected to be registered by type.");
+        services.Remove(real);
+        services.Add(new ServiceDescriptor(typeof(IWorkflowSignals),
+            sp => new RecordingWorkflowSignals((IWorkflowSignals)ActivatorUtilities.CreateInstance(sp, type)), real.Lifetime));
     }
-}
 
-/// <summary>Every hour is working time: working time between two instants is their difference.</summary>
-public sealed class RoundTheClockCalendar : IBusinessCalendar
-{
-    public Task<DateTime> AddWorkingTimeAsync(DateTime startUtc, TimeSpan workingTime, Guid? departmentId = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(startUtc + workingTime);
+    public async Task RecordCreatedAsync(string recordType, Guid recordId, CancellationToken cancellationToken = default)
+    {
+        await inner.RecordCreatedAsync(recordType, recordId, cancellationToken);
+        All.Enqueue(new(recordType, recordId, "created", null, null, null));
+    }
 
-    public Task<TimeSpan> WorkingTimeBetweenAsync(DateTime fromUtc, DateTime toUtc, Guid? departmentId = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(toUtc > fromUtc ? toUtc - fromUtc : TimeSpan.Zero);
-}
+    public async Task RecordUpdatedAsync(string recordType, Guid recordId, IReadOnlyCollection<string> changedFields, CancellationToken cancellationToken = default)
+    {
+        await inner.RecordUpdatedAsync(recordType, recordId, changedFields, cancellationToken);
+        All.Enqueue(new(recordType, recordId, "updated", null, changedFields.ToList(), null));
+    }
 
-/// <summary>The customer directory as the customer module would offer it: only customers the caller may see.</summary>
-public sealed class CustomerDirectoryStandIn(CustomerAccess access, PlatformDbContext db) : ICustomerDirectory
-{
-    public async Task<IReadOnlyDictionary<Guid, CustomerSummary>> FindAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken) =>
-        await (await access.VisibleAsync(db.Set<Customer>().AsNoTracking(), cancellationToken)).Where(c => customerIds.Contains(c.Id))
-            .Select(c => new CustomerSummary(c.Id, c.Name, c.OwnerId, c.ServiceRepId)).ToDictionaryAsync(c => c.Id, cancellationToken);
+    public async Task StatusChangedAsync(string recordType, Guid recordId, string? fromStatus, string toStatus, CancellationToken cancellationToken = default)
+    {
+        await inner.StatusChangedAsync(recordType, recordId, fromStatus, toStatus, cancellationToken);
+        All.Enqueue(new(recordType, recordId, "status", $"{fromStatus}->{toStatus}", null, null));
+    }
+
+    public async Task EventAsync(string recordType, Guid recordId, string eventName, IReadOnlyDictionary<string, string?>? data = null, CancellationToken cancellationToken = default)
+    {
+        await inner.EventAsync(recordType, recordId, eventName, data, cancellationToken);
+        All.Enqueue(new(recordType, recordId, "event", eventName, null, data));
+    }
 }
 
 /// <summary>A tenant staffed for service desk tests: a service team with a head and two agents, a sales rep elsewhere, a customer.</summary>
@@ -122,4 +109,14 @@ public sealed class ServiceDesk
     }
 
     public Task<ApiClient> LoginAsync(ApiFixture api, string userName) => ServiceTestHost.LoginAsync(api, Tenant, userName);
+
+    /// <summary>Makes a round-the-clock calendar (UTC, 00:00–24:00 every day) the tenant's default, as an admin would.</summary>
+    public async Task UseRoundTheClockCalendarAsync()
+    {
+        var days = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+        await Admin.PostOk("/api/workflows/calendars", new
+        {
+            name = "24/7", timeZone = "UTC", isDefault = true, weeklyHours = days.ToDictionary(d => d, _ => new[] { "00:00-24:00" }),
+        }, HttpStatusCode.Created);
+    }
 }
