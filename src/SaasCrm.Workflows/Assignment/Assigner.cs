@@ -110,10 +110,15 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
         var result = Ids(spec["userIds"]).ToList();
         var departments = Ids(spec["departmentIds"]).ToList();
         if (spec["departmentField"]?.GetValue<string>() is { } field && context.Read(field) is Guid g) departments.Add(g);
+        // Departments and role narrow each other ("the team's service agents"); named userIds are always candidates.
+        var role = spec["role"]?.GetValue<string>();
+        var inRole = role is null ? null : (await users.GetUsersInRoleAsync(role)).Select(u => u.Id).ToHashSet();
         if (departments.Count > 0)
-            result.AddRange(await db.UserDepartments.Where(u => departments.Contains(u.DepartmentId)).Select(u => u.UserId).ToListAsync(ct));
-        if (spec["role"]?.GetValue<string>() is { } role)
-            result.AddRange((await users.GetUsersInRoleAsync(role)).Select(u => u.Id));
+        {
+            var members = await db.UserDepartments.Where(u => departments.Contains(u.DepartmentId)).Select(u => u.UserId).ToListAsync(ct);
+            result.AddRange(inRole is null ? members : members.Where(inRole.Contains));
+        }
+        else if (inRole is not null) result.AddRange(inRole);
         return result.Distinct().ToList();
     }
 
