@@ -115,7 +115,7 @@ public abstract class FollowUpTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task The_360_page_loads_everything_in_at_most_ten_queries_of_its_own()
+    public async Task The_360_page_loads_everything_in_a_fixed_number_of_queries()
     {
         // Clients copy this when created: the requests then run in the test's async flow, which the counter follows.
         api.Factory.Server.PreserveExecutionContext = true;
@@ -141,7 +141,10 @@ public abstract class FollowUpTests(ApiFixture api)
             using var counter = new QueryCounter();
             var page = await client.GetOk($"/api/customers/{id}/360");
             var ownReads = counter.Count - perRequest;
-            Assert.True(ownReads is >= 1 and <= 10, $"{ownReads} queries of the page itself ({perRequest} for the permission check):\n{counter.Commands}");
+            // Ten for the customer module's own parts; each later module's slot (tickets, complaints …) may add a count,
+            // its latest rows and one visibility read — a fixed number per slot, never per row.
+            var slots = page["slots"]!.AsArray().Count;
+            Assert.True(ownReads >= 1 && ownReads <= 10 + 3 * slots, $"{ownReads} queries of the page itself ({perRequest} for the permission check, {slots} slots):\n{counter.Commands}");
             Assert.Equal("Three Sixty", page["customer"]!["name"]!.GetValue<string>());
             Assert.Equal(2, page["contacts"]!.AsArray().Count);
             Assert.Equal(3, page["followUps"]!.AsArray().Count);
