@@ -8,6 +8,7 @@ using SaasCrm.Benchmarks.Customers;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.MultiTenancy;
 using SaasCrm.Workflows;
+using SaasCrm.Workflows.Runtime;
 
 namespace SaasCrm.Benchmarks.Workflows;
 
@@ -17,6 +18,7 @@ namespace SaasCrm.Benchmarks.Workflows;
 /// instances start and reach their wait, how late each resumed step ran after T0 (p50/p95), steps per second
 /// once due, and how long a new host takes to answer /health with 0 and with N instances waiting (timers are jobs
 /// in a table, so start-up should not depend on N). Usage: workflows [--instances 10000] [--lead 240].
+/// Instance statuses are stored as numbers (the enum's value), not names.
 /// </summary>
 public static class WorkflowTimersBenchmark
 {
@@ -76,7 +78,7 @@ public static class WorkflowTimersBenchmark
             }
             Console.WriteLine($"signals written: {ids.Count:N0} in {stopwatch.Elapsed.TotalSeconds:0.0} s");
             int waiting;
-            while ((waiting = await ScalarAsync(cs, $"SELECT COUNT(*) FROM WorkflowInstances WHERE TenantId = '{tenantId}' AND Status = 'Waiting'")) < count
+            while ((waiting = await ScalarAsync(cs, $"SELECT COUNT(*) FROM WorkflowInstances WHERE TenantId = '{tenantId}' AND Status = {(int)WorkflowInstanceStatus.Waiting}")) < count
                    && DateTime.UtcNow < due)
                 await Task.Delay(1000);
             var startSeconds = stopwatch.Elapsed.TotalSeconds;
@@ -88,12 +90,12 @@ public static class WorkflowTimersBenchmark
             while (DateTime.UtcNow < due) await Task.Delay(500);
             int completed;
             var deadline = DateTime.UtcNow.AddMinutes(30);
-            while ((completed = await ScalarAsync(cs, $"SELECT COUNT(*) FROM WorkflowInstances WHERE TenantId = '{tenantId}' AND Status = 'Completed'")) < waiting
+            while ((completed = await ScalarAsync(cs, $"SELECT COUNT(*) FROM WorkflowInstances WHERE TenantId = '{tenantId}' AND Status = {(int)WorkflowInstanceStatus.Completed}")) < waiting
                    && DateTime.UtcNow < deadline)
                 await Task.Delay(500);
 
             // Lateness: when each instance finished (the two steps after the wait ran), against T0. Steps: journal entries from T0 on.
-            var finished = await TimesAsync(cs, $"SELECT FinishedAt FROM WorkflowInstances WHERE TenantId = '{tenantId}' AND Status = 'Completed'");
+            var finished = await TimesAsync(cs, $"SELECT FinishedAt FROM WorkflowInstances WHERE TenantId = '{tenantId}' AND Status = {(int)WorkflowInstanceStatus.Completed}");
             var steps = await TimesAsync(cs, $"SELECT At FROM WorkflowJournal WHERE TenantId = '{tenantId}' AND At >= @due", ("@due", due));
             var lateness = finished.Select(m => (m - due).TotalMilliseconds).Order().ToList();
             var duplicates = await ScalarAsync(cs, $"SELECT COUNT(*) - COUNT(DISTINCT InstanceId) FROM WorkflowJournal WHERE TenantId = '{tenantId}' AND StepId = 'mark'");
