@@ -89,6 +89,8 @@ describe('Workflows', { concurrency: false }, () => {
     await page.getByRole('tab', { name: 'Graph' }).click();
     await page.locator('[data-test=workflow-graph][data-ready=true]').waitFor();
     await screenshot(page, 'workflows-graph.en-US');
+    // x6 renders its nodes asynchronously after the graph reports ready: wait for them rather than counting at once
+    await page.locator('[data-test=workflow-graph] .x6-node').nth(2).waitFor();
     assert.ok((await page.locator('[data-test=workflow-graph] .x6-node').count()) >= 3);
 
     await page.locator('[data-test=workflow-publish]').click();
