@@ -28,7 +28,7 @@ import { FieldErrors } from '../../../shared/ui/field-errors';
 import { validateForm } from '../../../shared/util/form-errors';
 import { DuplicateCheck } from '../data/duplicate-check';
 import { Customer, DICTIONARIES, Duplicate, duplicateMatchesOf } from '../model/customer';
-import { DictionarySelect } from '../ui/dictionary-select';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
 import { DuplicateList } from '../ui/duplicate-list';
 
 /**

@@ -40,8 +40,8 @@ import {
   SORTABLE,
 } from '../model/customer';
 import { ColumnChooser, ColumnOption } from '../ui/column-chooser';
-import { DictionarySelect } from '../ui/dictionary-select';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { CustomerFormDrawer } from './customer-form.drawer';
 import { ExportDialog } from './export.dialog';
 

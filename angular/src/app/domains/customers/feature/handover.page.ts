@@ -17,7 +17,7 @@ import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { CustomerHandoversService, UsersService } from '../../../shared/api/generated';
 import type { HandoverDto, NamedRef } from '../../../shared/api/generated';
 import { DICTIONARIES } from '../model/customer';
-import { DictionarySelect } from '../ui/dictionary-select';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
 import { CustomerFilesApi } from '../data/customer-files-api';
 
 const running = (h: HandoverDto) => h.status === 'Queued' || h.status === 'Running';

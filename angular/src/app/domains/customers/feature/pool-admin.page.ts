@@ -20,8 +20,8 @@ import { CustomerPoolsService, DepartmentsService, UsersService } from '../../..
 import type { NamedRef, PoolDto, ReleasePreview, RepLimitRow } from '../../../shared/api/generated';
 import { DICTIONARIES } from '../model/customer';
 import { cleanRules, PoolRuleRow, usage } from '../model/pool';
-import { DictionarySelect } from '../ui/dictionary-select';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 
 interface PoolForm {
   id: string | null;

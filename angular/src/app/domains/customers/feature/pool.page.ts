@@ -18,8 +18,8 @@ import { LanguageService } from '../../../core/i18n/language.service';
 import { PoolStore } from '../data/pool.store';
 import { DICTIONARIES } from '../model/customer';
 import { claimRefusal, usage } from '../model/pool';
-import { DictionarySelect } from '../ui/dictionary-select';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 
 /** Public pool (公海): my pools with my standing against their limits, the customers waiting in one, and claiming. */
 @Component({

@@ -28,7 +28,7 @@ import type { NamedRef } from '../../../shared/api/generated';
 import { ComplaintDetailStore } from '../data/complaint-detail.store';
 import { ServiceLookups } from '../data/service-lookups';
 import { COMPLAINT_DICTIONARIES, complaintActions, complaintTimeline, ComplaintUiAction, countdown, isOpenComplaint } from '../model/complaint';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { ServiceStatusTag } from '../ui/status-tag';
 import { WorkflowJournal } from '../ui/workflow-journal';
 
@@ -76,7 +76,7 @@ import { WorkflowJournal } from '../ui/workflow-journal';
             <span class="number">{{ c.number }}</span>
             <h2 class="page-title" data-test="page-title">{{ c.title }}</h2>
             <app-service-status-tag kind="complaint" [status]="c.status" data-test="complaint-status" />
-            <app-service-dictionary-tag [type]="dict.severity" [code]="c.severityCode" [tag]="true" />
+            <app-dictionary-tag [type]="dict.severity" [code]="c.severityCode" [tag]="true" />
           </div>
           <div class="actions">
             @for (a of actions(); track a) {
@@ -132,9 +132,9 @@ import { WorkflowJournal } from '../ui/workflow-journal';
         <nz-descriptions nzSize="small" [nzColumn]="{ xxl: 4, xl: 4, lg: 3, md: 2, sm: 1, xs: 1 }">
           <nz-descriptions-item [nzTitle]="'service.complaints.customer' | translate">{{ c.customerName }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'service.complaints.contact' | translate">{{ c.contactName ?? '—' }} {{ c.contactMobile ?? '' }}</nz-descriptions-item>
-          <nz-descriptions-item [nzTitle]="'service.complaints.type' | translate"><app-service-dictionary-tag [type]="dict.type" [code]="c.typeCode" /></nz-descriptions-item>
-          <nz-descriptions-item [nzTitle]="'service.complaints.productCategory' | translate"><app-service-dictionary-tag [type]="dict.productCategory" [code]="c.productCategoryCode" /></nz-descriptions-item>
-          <nz-descriptions-item [nzTitle]="'service.complaints.brand' | translate"><app-service-dictionary-tag [type]="dict.brand" [code]="c.brandCode" /></nz-descriptions-item>
+          <nz-descriptions-item [nzTitle]="'service.complaints.type' | translate"><app-dictionary-tag [type]="dict.type" [code]="c.typeCode" /></nz-descriptions-item>
+          <nz-descriptions-item [nzTitle]="'service.complaints.productCategory' | translate"><app-dictionary-tag [type]="dict.productCategory" [code]="c.productCategoryCode" /></nz-descriptions-item>
+          <nz-descriptions-item [nzTitle]="'service.complaints.brand' | translate"><app-dictionary-tag [type]="dict.brand" [code]="c.brandCode" /></nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'service.complaints.department' | translate">
             <span data-test="complaint-department">{{ c.departmentName ?? '—' }}</span>
             @if (c.assigneeName) { <span class="muted"> · {{ c.assigneeName }}</span> }

@@ -13,7 +13,7 @@ import type { ComplaintDto, ContactDto, NamedRef } from '../../../shared/api/gen
 import { DictionaryItemCache } from '../../../shared/ui/custom-field-support';
 import { ServiceLookups } from '../data/service-lookups';
 import { COMPLAINT_DICTIONARIES } from '../model/complaint';
-import { DictionarySelect } from '../ui/dictionary-select';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
 
 /**
  * New complaint: type, severity, product category, brand, customer, contact, title and content; a responsible
@@ -30,22 +30,22 @@ import { DictionarySelect } from '../ui/dictionary-select';
             <nz-form-item>
               <nz-form-label nzRequired>{{ 'service.complaints.type' | translate }}</nz-form-label>
               <nz-form-control [nzErrorTip]="'service.validation.required' | translate">
-                <app-service-dictionary-select [type]="dict.type" formControlName="typeCode" data-test="complaint-type" />
+                <app-dictionary-select [type]="dict.type" formControlName="typeCode" data-test="complaint-type" />
               </nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>{{ 'service.complaints.severity' | translate }}</nz-form-label>
               <nz-form-control [nzErrorTip]="'service.validation.required' | translate">
-                <app-service-dictionary-select [type]="dict.severity" formControlName="severityCode" data-test="complaint-severity" />
+                <app-dictionary-select [type]="dict.severity" formControlName="severityCode" data-test="complaint-severity" />
               </nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label>{{ 'service.complaints.productCategory' | translate }}</nz-form-label>
-              <nz-form-control><app-service-dictionary-select [type]="dict.productCategory" formControlName="productCategoryCode" /></nz-form-control>
+              <nz-form-control><app-dictionary-select [type]="dict.productCategory" formControlName="productCategoryCode" /></nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label>{{ 'service.complaints.brand' | translate }}</nz-form-label>
-              <nz-form-control><app-service-dictionary-select [type]="dict.brand" formControlName="brandCode" /></nz-form-control>
+              <nz-form-control><app-dictionary-select [type]="dict.brand" formControlName="brandCode" /></nz-form-control>
             </nz-form-item>
           </div>
           <div class="row">

@@ -27,8 +27,8 @@ import {
   isOpenComplaint,
 } from '../model/complaint';
 import { dueState } from '../model/ticket';
-import { DictionarySelect } from '../ui/dictionary-select';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { DueBadge } from '../ui/due-badge';
 import { ServiceStatusTag } from '../ui/status-tag';
 import { ComplaintFormDrawer } from './complaint-form.drawer';
@@ -91,8 +91,8 @@ import { ComplaintFormDrawer } from './complaint-form.drawer';
             <nz-option [nzValue]="s" [nzLabel]="'service.complaintStatus.' + s | translate" />
           }
         </nz-select>
-        <app-service-dictionary-select class="w160" [type]="dict.type" [multiple]="true" [placeholder]="'service.complaints.type' | translate" [ngModel]="store.filter().type" (ngModelChange)="apply({ type: $event })" />
-        <app-service-dictionary-select class="w160" [type]="dict.severity" [multiple]="true" [placeholder]="'service.complaints.severity' | translate" [ngModel]="store.filter().severity" (ngModelChange)="apply({ severity: $event })" />
+        <app-dictionary-select class="w160" [type]="dict.type" [multiple]="true" [placeholder]="'service.complaints.type' | translate" [ngModel]="store.filter().type" (ngModelChange)="apply({ type: $event })" />
+        <app-dictionary-select class="w160" [type]="dict.severity" [multiple]="true" [placeholder]="'service.complaints.severity' | translate" [ngModel]="store.filter().severity" (ngModelChange)="apply({ severity: $event })" />
         <nz-select class="w180" nzAllowClear nzShowSearch [nzPlaceHolder]="'service.complaints.department' | translate" [ngModel]="store.filter().departmentId" (ngModelChange)="apply({ departmentId: $event })">
           @for (d of store.departments(); track d.id) {
             <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
@@ -137,8 +137,8 @@ import { ComplaintFormDrawer } from './complaint-form.drawer';
               <td><a [routerLink]="['/service/complaints', c.id]">{{ c.number }}</a></td>
               <td>{{ c.title }}</td>
               <td>{{ c.customerName }}</td>
-              <td><app-service-dictionary-tag [type]="dict.type" [code]="c.typeCode" /></td>
-              <td><app-service-dictionary-tag [type]="dict.severity" [code]="c.severityCode" [tag]="true" /></td>
+              <td><app-dictionary-tag [type]="dict.type" [code]="c.typeCode" /></td>
+              <td><app-dictionary-tag [type]="dict.severity" [code]="c.severityCode" [tag]="true" /></td>
               <td><app-service-status-tag kind="complaint" [status]="c.status" /></td>
               <td>{{ c.departmentName ?? '—' }}</td>
               <td><app-due-badge [dueAt]="c.deadline" [state]="deadlineState(c)" /></td>

@@ -12,7 +12,7 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { LocalNumberPipe } from '../../../core/i18n/format.pipes';
 import { ComplaintStatisticsStore } from '../data/complaint-statistics.store';
 import { COMPLAINT_DICTIONARIES, percent, StatisticsPeriod, StatisticsRow } from '../model/complaint';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 
 /** Complaint statistics (V6): by type, department and severity, with on-time and satisfaction rates as bars. */
 @Component({
@@ -63,7 +63,7 @@ import { DictionaryTag } from '../ui/dictionary-tag';
                     <tr>
                       <td>
                         @if (g.dictionary) {
-                          <app-service-dictionary-tag [type]="g.dictionary" [code]="r.key" [tag]="g.key === 'severity'" />
+                          <app-dictionary-tag [type]="g.dictionary" [code]="r.key" [tag]="g.key === 'severity'" />
                         } @else {
                           {{ r.label ?? ('service.statistics.noDepartment' | translate) }}
                         }

@@ -27,7 +27,7 @@ import type { NamedRef } from '../../../shared/api/generated';
 import { ServiceLookups } from '../data/service-lookups';
 import { TicketDetailStore } from '../data/ticket-detail.store';
 import { dueState, TICKET_DICTIONARIES, TicketAction, ticketActions, targetStatus } from '../model/ticket';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { DueBadge } from '../ui/due-badge';
 import { ServiceStatusTag } from '../ui/status-tag';
 import { WorkflowJournal } from '../ui/workflow-journal';
@@ -76,7 +76,7 @@ import { WorkflowJournal } from '../ui/workflow-journal';
             <span class="number">{{ t.number }}</span>
             <h2 class="page-title" data-test="page-title">{{ t.title }}</h2>
             <app-service-status-tag [status]="t.status" data-test="ticket-status" />
-            <app-service-dictionary-tag [type]="dict.priority" [code]="t.priorityCode" [tag]="true" />
+            <app-dictionary-tag [type]="dict.priority" [code]="t.priorityCode" [tag]="true" />
             @if (t.isOverdue) {
               <nz-tag nzColor="red">{{ 'service.due.overdue' | translate }}</nz-tag>
             }
@@ -106,7 +106,7 @@ import { WorkflowJournal } from '../ui/workflow-journal';
         <nz-descriptions nzSize="small" [nzColumn]="{ xxl: 4, xl: 4, lg: 3, md: 2, sm: 1, xs: 1 }">
           <nz-descriptions-item [nzTitle]="'service.tickets.customer' | translate">{{ t.customerName }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'service.tickets.contact' | translate">{{ t.contactName ?? '—' }} {{ t.contactMobile ?? '' }}</nz-descriptions-item>
-          <nz-descriptions-item [nzTitle]="'service.tickets.category' | translate"><app-service-dictionary-tag [type]="dict.category" [code]="t.categoryCode" /></nz-descriptions-item>
+          <nz-descriptions-item [nzTitle]="'service.tickets.category' | translate"><app-dictionary-tag [type]="dict.category" [code]="t.categoryCode" /></nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'service.tickets.assignee' | translate">
             <span data-test="ticket-assignee">{{ t.assigneeName ?? ('service.tickets.unassigned' | translate) }}</span>
             @if (t.departmentName) { <span class="muted"> · {{ t.departmentName }}</span> }

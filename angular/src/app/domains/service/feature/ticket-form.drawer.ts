@@ -15,7 +15,7 @@ import type { ContactDto, NamedRef, TicketDto } from '../../../shared/api/genera
 import { DictionaryItemCache } from '../../../shared/ui/custom-field-support';
 import { ServiceLookups } from '../data/service-lookups';
 import { TICKET_DICTIONARIES } from '../model/ticket';
-import { DictionarySelect } from '../ui/dictionary-select';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
 
 interface UploadedFile {
   fileId: string;
@@ -64,13 +64,13 @@ interface UploadedFile {
             <nz-form-item>
               <nz-form-label nzRequired>{{ 'service.tickets.category' | translate }}</nz-form-label>
               <nz-form-control [nzErrorTip]="'service.validation.required' | translate">
-                <app-service-dictionary-select [type]="dict.category" formControlName="categoryCode" data-test="ticket-category" />
+                <app-dictionary-select [type]="dict.category" formControlName="categoryCode" data-test="ticket-category" />
               </nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>{{ 'service.tickets.priority' | translate }}</nz-form-label>
               <nz-form-control [nzErrorTip]="'service.validation.required' | translate">
-                <app-service-dictionary-select [type]="dict.priority" formControlName="priorityCode" data-test="ticket-priority" />
+                <app-dictionary-select [type]="dict.priority" formControlName="priorityCode" data-test="ticket-priority" />
               </nz-form-control>
             </nz-form-item>
           </div>

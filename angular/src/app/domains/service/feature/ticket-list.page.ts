@@ -20,8 +20,8 @@ import type { NamedRef } from '../../../shared/api/generated';
 import { ServiceLookups } from '../data/service-lookups';
 import { TicketListStore } from '../data/ticket-list.store';
 import { activeTicketFilters, TICKET_DICTIONARIES, TICKET_STATUSES, ticketDue, TicketRow, TicketSortField, TicketView } from '../model/ticket';
-import { DictionarySelect } from '../ui/dictionary-select';
-import { DictionaryTag } from '../ui/dictionary-tag';
+import { DictionarySelect } from '../../../shared/ui/dictionary-select';
+import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { DueBadge } from '../ui/due-badge';
 import { ServiceStatusTag } from '../ui/status-tag';
 import { TicketFormDrawer } from './ticket-form.drawer';
@@ -90,7 +90,7 @@ import { TicketFormDrawer } from './ticket-form.drawer';
             }
           </nz-select>
         }
-        <app-service-dictionary-select
+        <app-dictionary-select
           class="w160"
           [type]="dict.category"
           [multiple]="true"
@@ -99,7 +99,7 @@ import { TicketFormDrawer } from './ticket-form.drawer';
           (ngModelChange)="apply({ category: $event })"
           data-test="filter-category"
         />
-        <app-service-dictionary-select
+        <app-dictionary-select
           class="w160"
           [type]="dict.priority"
           [multiple]="true"
@@ -181,8 +181,8 @@ import { TicketFormDrawer } from './ticket-form.drawer';
               <td><a [routerLink]="['/service/tickets', t.id]" data-test="ticket-link">{{ t.number }}</a></td>
               <td>{{ t.title }}</td>
               <td>{{ t.customerName }}</td>
-              <td><app-service-dictionary-tag [type]="dict.category" [code]="t.categoryCode" /></td>
-              <td><app-service-dictionary-tag [type]="dict.priority" [code]="t.priorityCode" [tag]="true" /></td>
+              <td><app-dictionary-tag [type]="dict.category" [code]="t.categoryCode" /></td>
+              <td><app-dictionary-tag [type]="dict.priority" [code]="t.priorityCode" [tag]="true" /></td>
               <td><app-service-status-tag [status]="t.status" /></td>
               <td data-test="ticket-assignee">{{ t.assigneeName ?? ('service.tickets.unassigned' | translate) }}</td>
               <td>

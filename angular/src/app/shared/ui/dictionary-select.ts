@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, signal } from '@angular/core';
 import { ControlValueAccessor, FormsModule, NG_VALUE_ACCESSOR } from '@angular/forms';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { DictionaryItemCache, injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
+import { DictionaryItemCache, injectUiLanguage, labelIn } from './custom-field-support';
 
 /** A select of a dictionary's enabled items (the current value stays listed even when disabled since). */
 @Component({
-  selector: 'app-service-dictionary-select',
+  selector: 'app-dictionary-select',
   imports: [FormsModule, NzSelectModule],
   providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => DictionarySelect), multi: true }],
   template: `

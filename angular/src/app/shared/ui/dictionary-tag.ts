@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { DictionaryItemCache, injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
+import { DictionaryItemCache, injectUiLanguage, labelIn } from './custom-field-support';
 
 /**
  * A dictionary code shown by its label in the current language; as a coloured tag when `tag` is set
  * (customer level), else as plain text. Unknown codes show as they are.
  */
 @Component({
-  selector: 'app-service-dictionary-tag',
+  selector: 'app-dictionary-tag',
   imports: [NzTagModule],
   template: `
     @if (code()) {
