@@ -16,6 +16,16 @@ namespace SaasCrm.Service;
 /// <summary>Service desk: tickets, complaints, return visits and satisfaction (V1–V3, V6).</summary>
 public sealed class ServiceModule : CrmModule
 {
+    private static readonly ServiceFeature[] Features =
+    [
+        new Knowledge.KnowledgeFeature(),
+        new Consultations.ConsultationsFeature(),
+        new Returns.ReturnsFeature(),
+        new Portal.PortalFeature(),
+        new CallCenter.CallCenterFeature(),
+        new Reports.ReportsFeature(),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissionDefinitions<ServicePermissionDefinitions>();
@@ -44,14 +54,20 @@ public sealed class ServiceModule : CrmModule
         services.AddEventHandler<SaasCrm.Customers.CustomersHandedOver, CustomerLinks.ServiceHandoverHandler>();
         services.AddEventHandler<SaasCrm.Customers.CustomersMerged, CustomerLinks.ServiceMergeHandler>();
         services.AddEventHandler<SaasCrm.Customers.CustomerMergeReverted, CustomerLinks.ServiceMergeRevertHandler>();
+        foreach (var feature in Features) feature.AddServices(services, configuration);
     }
 
-    public override void ConfigureModel(ModelBuilder builder) => Data.ServiceModel.Configure(builder);
+    public override void ConfigureModel(ModelBuilder builder)
+    {
+        Data.ServiceModel.Configure(builder);
+        foreach (var feature in Features) feature.ConfigureModel(builder);
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
         TicketEndpoints.Map(api);
         Complaints.ComplaintEndpoints.Map(api);
+        foreach (var feature in Features) feature.MapEndpoints(api);
     }
 }

@@ -1,3 +1,4 @@
+using SaasCrm.Platform.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Scalar.AspNetCore;
@@ -42,6 +43,7 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseMiddleware<MultiTenancyMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<UserKindBoundaryMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("SaasCrm API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

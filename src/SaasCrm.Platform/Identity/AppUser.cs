@@ -15,6 +15,8 @@ public sealed class AppUser : IdentityUser<Guid>, IMultiTenant, ISoftDelete, IHa
     public bool IsActive { get; set; } = true;
     /// <summary>UI language the user chose (zh-CN, en-US); null: the browser's.</summary>
     public string? Language { get; set; }
+    /// <summary>Staff, or a customer's or partner's portal account; fixed at creation.</summary>
+    public UserKind Kind { get; set; } = UserKind.Staff;
     public bool IsDeleted { get; set; }
     [NotLogged] public DateTime CreatedAt { get; set; }
     [NotLogged] public Guid? CreatedBy { get; set; }

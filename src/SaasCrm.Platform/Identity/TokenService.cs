@@ -25,6 +25,7 @@ public sealed class TokenService(PlatformDbContext db, SigningKeyProvider keys, 
             [PlatformClaims.UserName] = user.UserName ?? "",
             [PlatformClaims.SecurityStamp] = user.SecurityStamp ?? "",
         };
+        if (user.Kind != UserKind.Staff) claims[PlatformClaims.UserKind] = user.Kind.ToString().ToLowerInvariant();
         if (user.TenantId is { } tenantId)
         {
             claims[PlatformClaims.TenantId] = tenantId.ToString();

@@ -12,6 +12,8 @@ public interface ICurrentUser
     string? UserName { get; }
     Guid? TenantId { get; }
     ClaimsPrincipal? Principal { get; }
+    /// <summary>Staff, or a portal account's kind (from the token).</summary>
+    Identity.UserKind Kind => Principal.GetUserKind();
 
     /// <summary>Acts as <paramref name="principal"/> (e.g. the user who queued a job) until disposed.</summary>
     IDisposable Change(ClaimsPrincipal? principal);

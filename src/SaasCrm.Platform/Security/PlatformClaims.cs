@@ -9,4 +9,6 @@ public static class PlatformClaims
     public const string TenantName = "tenant";
     public const string SecurityStamp = "stamp";
     public const string Role = "role";
+    /// <summary>"customer" or "partner" for portal accounts; absent for staff.</summary>
+    public const string UserKind = "kind";
 }

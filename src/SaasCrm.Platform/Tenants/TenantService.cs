@@ -45,7 +45,7 @@ public sealed class TenantService(
         // The host switches into the tenant explicitly to read its usage (its rows may live in its own database).
         await using var scope = tenantScopes.Create(tenant.Id, tenant.Name);
         var tenantDb = scope.Services.GetRequiredService<PlatformDbContext>();
-        var users = await tenantDb.Users.CountAsync(ct);
+        var users = await tenantDb.Users.CountAsync(u => u.Kind == Identity.UserKind.Staff, ct);
         return ToDto(tenant) with { Usage = new TenantUsageDto(users) };
     }
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Api.Tests.Infrastructure;
+using SaasCrm.Platform.Identity;
 using SaasCrm.Platform.Permissions;
+using SaasCrm.Platform.Security;
 
 namespace SaasCrm.Api.Tests.Platform;
 
@@ -34,6 +36,8 @@ public sealed class EndpointSecurityTests(SqliteApi api) : IClassFixture<SqliteA
             if (endpoint.RoutePattern.RawText == "{*path:nonfile}") continue; // the UI's index.html for deep links (API paths excluded)
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) anonymous.Add(name);
             else if (endpoint.Metadata.GetMetadata<RequiredPermissionMetadata>() is not null) continue;
+            // Portal endpoints: signed-in customer or partner accounts only, checked against the account's own records.
+            else if (endpoint.Metadata.GetMetadata<UserKindsMetadata>() is { } kinds && !kinds.Kinds.Contains(UserKind.Staff)) continue;
             else if (endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any()) signedInOnly.Add(name);
             else Assert.Fail($"{name} declares neither a permission nor AllowAnonymous.");
         }

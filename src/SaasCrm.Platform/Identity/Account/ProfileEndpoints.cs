@@ -28,7 +28,7 @@ public static class ProfileEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account/me").WithTags("Account").RequireAuthorization();
+        var group = app.MapGroup("/api/account/me").WithTags("Account").RequireAuthorization().AllowAnyUserKind();
         group.MapGet("/", GetAsync);
         group.MapPut("/preferences", async (PreferencesRequest request, PlatformDbContext db, ICurrentUser me, ITenantStore tenants, ICurrentTenant tenant, CancellationToken ct) =>
         {

@@ -20,7 +20,7 @@ public sealed class UserManagementService(
 {
     public async Task<PagedResult<UserDto>> ListAsync(string? filter, bool? isActive, Guid? departmentId, Guid? roleId, string? sort, int? page, int? pageSize, CancellationToken ct)
     {
-        var query = db.Users.AsNoTracking();
+        var query = db.Users.AsNoTracking().Where(u => u.Kind == UserKind.Staff);
         if (!string.IsNullOrWhiteSpace(filter))
         {
             var f = filter.Trim();
@@ -44,7 +44,7 @@ public sealed class UserManagementService(
     /// <summary>Active users by user name or display name, for pickers.</summary>
     public async Task<IReadOnlyList<NamedRef>> LookupAsync(string? filter, int? max, CancellationToken ct)
     {
-        var query = db.Users.AsNoTracking().Where(u => u.IsActive);
+        var query = db.Users.AsNoTracking().Where(u => u.IsActive && u.Kind == UserKind.Staff);
         if (!string.IsNullOrWhiteSpace(filter))
         {
             var f = filter.Trim();
@@ -56,13 +56,13 @@ public sealed class UserManagementService(
 
     public async Task<UserDto> GetAsync(Guid id, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new EntityNotFoundException("User", id);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.Kind == UserKind.Staff, ct) ?? throw new EntityNotFoundException("User", id);
         return (await ToDtosAsync([user], ct))[0];
     }
 
     public async Task<UserDto> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
-        await limits.EnsureCanAddAsync(EditionLimits.Users, c => db.Users.CountAsync(c), ct);
+        await limits.EnsureCanAddAsync(EditionLimits.Users, c => db.Users.CountAsync(u => u.Kind == UserKind.Staff, c), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new AppUser
         {
@@ -149,7 +149,7 @@ public sealed class UserManagementService(
     }
 
     private async Task<AppUser> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new EntityNotFoundException("User", id);
+        await db.Users.FirstOrDefaultAsync(u => u.Id == id && u.Kind == UserKind.Staff, ct) ?? throw new EntityNotFoundException("User", id);
 
     /// <summary>New security stamp (outstanding access tokens stop working) and every refresh token revoked.</summary>
     private async Task EndSessionsAsync(AppUser user, string reason, CancellationToken ct)

@@ -1,0 +1,5 @@
+namespace SaasCrm.Service.CallCenter;
+
+internal sealed class CallCenterFeature : ServiceFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Service.Consultations;
+
+internal sealed class ConsultationsFeature : ServiceFeature
+{
+}

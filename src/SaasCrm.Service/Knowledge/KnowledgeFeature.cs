@@ -1,0 +1,5 @@
+namespace SaasCrm.Service.Knowledge;
+
+internal sealed class KnowledgeFeature : ServiceFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Service.Portal;
+
+internal sealed class PortalFeature : ServiceFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Service.Reports;
+
+internal sealed class ReportsFeature : ServiceFeature
+{
+}

@@ -1,0 +1,5 @@
+namespace SaasCrm.Service.Returns;
+
+internal sealed class ReturnsFeature : ServiceFeature
+{
+}
