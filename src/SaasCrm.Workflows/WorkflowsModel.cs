@@ -45,6 +45,7 @@ internal static class WorkflowsModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.DefinitionId, x.StartKey }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.RecordType, x.RecordId });
+            e.HasIndex(x => new { x.TenantId, x.StartedAt }); // the instances list, newest first
             e.HasIndex(x => new { x.TenantId, x.VersionId, x.Status });
         });
         builder.Entity<WorkflowBookmark>(e =>

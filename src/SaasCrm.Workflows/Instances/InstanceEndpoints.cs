@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Platform.Security;
 using SaasCrm.Workflows.Runtime;
@@ -12,9 +13,10 @@ internal static class InstanceEndpoints
     public static void Map(RouteGroupBuilder wf)
     {
         var instances = wf.MapGroup("/instances");
-        instances.MapGet("/", (string? recordType, Guid? recordId, Guid? definitionId, WorkflowInstanceStatus? status, InstanceService s, CancellationToken ct) =>
-                s.ListAsync(recordType, recordId, definitionId, status, ct))
-            .Produces<List<InstanceSummary>>().RequirePermission(WorkflowPermissions.Instances);
+        instances.MapGet("/", (string? recordType, Guid? recordId, Guid? definitionId, WorkflowInstanceStatus? status, string? cursor, int? pageSize,
+                    InstanceService s, CancellationToken ct) =>
+                s.ListAsync(recordType, recordId, definitionId, status, cursor, pageSize, ct))
+            .Produces<KeysetPage<InstanceSummary>>().RequirePermission(WorkflowPermissions.Instances);
         instances.MapGet("/{id:guid}", (Guid id, InstanceService s, CancellationToken ct) => s.GetAsync(id, ct))
             .Produces<InstanceDetail>().RequirePermission(WorkflowPermissions.Instances);
         instances.MapPost("/{id:guid}/migrate", (Guid id, MigrateRequest request, InstanceService s, CancellationToken ct) => s.MigrateAsync(id, request, ct))

@@ -1,3 +1,4 @@
+using SaasCrm.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Domain;
@@ -12,17 +13,41 @@ namespace SaasCrm.Workflows.Instances;
 /// <summary>Reading instances (within the caller's record visibility), migrating and cancelling them, resolving incidents.</summary>
 public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer, WorkflowRecordTypes recordTypes, CurrentUserRoles roles)
 {
-    public async Task<List<InstanceSummary>> ListAsync(string? recordType, Guid? recordId, Guid? definitionId, WorkflowInstanceStatus? status, CancellationToken ct)
+    /// <summary>Newest first, in keyset pages. Instances of records the caller may not see are skipped, reading ahead in batches.</summary>
+    public async Task<KeysetPage<InstanceSummary>> ListAsync(string? recordType, Guid? recordId, Guid? definitionId, WorkflowInstanceStatus? status,
+        string? cursor, int? pageSize, CancellationToken ct)
     {
-        var rows = await db.Set<WorkflowInstance>().AsNoTracking()
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var query = db.Set<WorkflowInstance>().AsNoTracking()
             .Where(i => (recordType == null || i.RecordType == recordType) && (recordId == null || i.RecordId == recordId)
-                        && (definitionId == null || i.DefinitionId == definitionId) && (status == null || i.Status == status))
-            .OrderByDescending(i => i.StartedAt).Take(200).ToListAsync(ct);
-        var visible = new List<InstanceSummary>();
-        foreach (var row in rows)
-            if (await VisibleAsync(row, ct)) visible.Add(Summary(row));
-        return visible;
+                        && (definitionId == null || i.DefinitionId == definitionId) && (status == null || i.Status == status));
+        var position = KeysetCursor.Decode(cursor);
+        var page = new List<InstanceSummary>();
+        const int maxBatches = 10; // bounds the work for a caller who sees few of many instances; the cursor resumes after what was read
+        for (var batchNo = 0; batchNo < maxBatches; batchNo++)
+        {
+            var batchQuery = query;
+            if (position is { } p)
+            {
+                var (at, seen) = (p.At, p.SeenAtSameTime.ToList());
+                batchQuery = batchQuery.Where(i => i.StartedAt < at || (i.StartedAt == at && !seen.Contains(i.Id)));
+            }
+            var batch = await batchQuery.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id).Take(size * 2).ToListAsync(ct);
+            foreach (var row in batch)
+            {
+                position = Advance(position, row);
+                if (await VisibleAsync(row, ct)) page.Add(Summary(row));
+                if (page.Count == size) return new KeysetPage<InstanceSummary>(page, position.Encode());
+            }
+            if (batch.Count < size * 2) return new KeysetPage<InstanceSummary>(page, null);
+        }
+        return new KeysetPage<InstanceSummary>(page, position?.Encode());
     }
+
+    private static KeysetCursor Advance(KeysetCursor? position, WorkflowInstance row) =>
+        position is not null && position.At == row.StartedAt
+            ? position with { SeenAtSameTime = [.. position.SeenAtSameTime, row.Id] }
+            : new KeysetCursor(row.StartedAt, [row.Id]);
 
     public async Task<InstanceDetail> GetAsync(Guid id, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ public abstract class ServiceWorkflowTemplateTests(ApiFixture api)
 
     private static async Task<JsonNode> InstanceAsync(ApiClient admin, string recordType, Guid recordId)
     {
-        var list = (await admin.GetOk($"/api/workflows/instances?recordType={recordType}&recordId={recordId}")).AsArray();
+        var list = (await admin.GetOk($"/api/workflows/instances?recordType={recordType}&recordId={recordId}"))["items"]!.AsArray();
         Assert.Single(list);
         return await admin.GetOk($"/api/workflows/instances/{list[0]!["id"]}");
     }

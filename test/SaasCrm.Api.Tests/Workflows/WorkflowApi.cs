@@ -27,7 +27,7 @@ public static class WorkflowApi
     }
 
     public static async Task<JsonArray> InstancesAsync(ApiClient client, Guid? recordId = null, Guid? definitionId = null) =>
-        (await client.GetOk($"/api/workflows/instances?{(recordId is null ? "" : $"recordId={recordId}&")}{(definitionId is null ? "" : $"definitionId={definitionId}")}")).AsArray();
+        (await client.GetOk($"/api/workflows/instances?pageSize=100&{(recordId is null ? "" : $"recordId={recordId}&")}{(definitionId is null ? "" : $"definitionId={definitionId}")}"))["items"]!.AsArray();
 
     public static async Task<JsonNode> SingleInstanceAsync(ApiClient client, Guid recordId)
     {
