@@ -1983,6 +1983,9 @@ namespace SaasCrm.Migrations.MySql.Migrations
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("varchar(8)");
@@ -3429,6 +3432,8 @@ namespace SaasCrm.Migrations.MySql.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StartedAt");
 
                     b.HasIndex("TenantId", "DefinitionId", "StartKey")
                         .IsUnique();

@@ -1974,6 +1974,9 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -3418,6 +3421,8 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StartedAt");
 
                     b.HasIndex("TenantId", "DefinitionId", "StartKey")
                         .IsUnique();
