@@ -21,7 +21,7 @@ export class WorkflowPanelApi {
       this.api.apiWorkflowsAssignmentsGet({ recordType, recordId }),
     ]);
     if (instances.status === 'rejected' && assignments.status === 'rejected') return null;
-    const summaries = instances.status === 'fulfilled' ? instances.value : [];
+    const summaries = instances.status === 'fulfilled' ? instances.value.items : [];
     const details = await Promise.allSettled(summaries.slice(0, 10).map((s) => this.api.apiWorkflowsInstancesIdGet({ id: s.id })));
     return {
       instances: details.filter((d) => d.status === 'fulfilled').map((d) => (d as PromiseFulfilledResult<InstanceDetail>).value),

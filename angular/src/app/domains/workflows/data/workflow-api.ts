@@ -104,7 +104,7 @@ export class WorkflowApi {
   }
 
   async instances(q: { recordType?: string | null; recordId?: string | null; definitionId?: string | null; status?: string | null; cursor?: string | null; pageSize: number }): Promise<InstancePage> {
-    const r = await this.get<Raw[] | Raw>('/instances', { recordType: q.recordType, recordId: q.recordId, definitionId: q.definitionId, status: q.status, cursor: q.cursor });
+    const r = await this.get<Raw[] | Raw>('/instances', { recordType: q.recordType, recordId: q.recordId, definitionId: q.definitionId, status: q.status, cursor: q.cursor, pageSize: q.pageSize });
     const items = Array.isArray(r) ? r : ((r['items'] as Raw[]) ?? []);
     return { items: items.map(instanceSummary), nextCursor: Array.isArray(r) ? null : (r['nextCursor'] ?? null) };
   }

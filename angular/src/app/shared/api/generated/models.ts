@@ -105,6 +105,7 @@ export type { JsonNode } from './models/json-node';
 export type { JsonObject } from './models/json-object';
 export type { KeptCustomerDto } from './models/kept-customer-dto';
 export type { KeysetPageOfEntityChangeDto } from './models/keyset-page-of-entity-change-dto';
+export type { KeysetPageOfInstanceSummary } from './models/keyset-page-of-instance-summary';
 export type { KeysetPageOfSecurityLogDto } from './models/keyset-page-of-security-log-dto';
 export type { LocalizedText } from './models/localized-text';
 export type { LoginRequest } from './models/login-request';

@@ -78,6 +78,7 @@ import { DryRunResult } from '../models/dry-run-result';
 import { IncidentDto } from '../models/incident-dto';
 import { InstanceDetail } from '../models/instance-detail';
 import { InstanceSummary } from '../models/instance-summary';
+import { KeysetPageOfInstanceSummary } from '../models/keyset-page-of-instance-summary';
 import { ValidationReport } from '../models/validation-report';
 import { VersionDetail } from '../models/version-detail';
 import { VersionDiff } from '../models/version-diff';
@@ -424,7 +425,7 @@ export class WorkflowsService extends BaseService {
    *
    * This method doesn't expect any request body.
    */
-  apiWorkflowsInstancesGet$Response(params?: ApiWorkflowsInstancesGet$Params, context?: HttpContext): Promise<StrictHttpResponse<Array<InstanceSummary>>> {
+  apiWorkflowsInstancesGet$Response(params?: ApiWorkflowsInstancesGet$Params, context?: HttpContext): Promise<StrictHttpResponse<KeysetPageOfInstanceSummary>> {
     const obs = apiWorkflowsInstancesGet(this.http, this.rootUrl, params, context);
     return firstValueFrom(obs);
   }
@@ -435,9 +436,9 @@ export class WorkflowsService extends BaseService {
    *
    * This method doesn't expect any request body.
    */
-  apiWorkflowsInstancesGet(params?: ApiWorkflowsInstancesGet$Params, context?: HttpContext): Promise<Array<InstanceSummary>> {
+  apiWorkflowsInstancesGet(params?: ApiWorkflowsInstancesGet$Params, context?: HttpContext): Promise<KeysetPageOfInstanceSummary> {
     const resp = this.apiWorkflowsInstancesGet$Response(params, context);
-    return resp.then((r: StrictHttpResponse<Array<InstanceSummary>>): Array<InstanceSummary> => r.body);
+    return resp.then((r: StrictHttpResponse<KeysetPageOfInstanceSummary>): KeysetPageOfInstanceSummary => r.body);
   }
 
   /** Path part for operation `apiWorkflowsInstancesIdGet()` */

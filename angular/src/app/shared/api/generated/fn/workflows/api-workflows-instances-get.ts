@@ -7,7 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { InstanceSummary } from '../../models/instance-summary';
+import { KeysetPageOfInstanceSummary } from '../../models/keyset-page-of-instance-summary';
 import { WorkflowInstanceStatus } from '../../models/workflow-instance-status';
 
 export interface ApiWorkflowsInstancesGet$Params {
@@ -15,15 +15,19 @@ export interface ApiWorkflowsInstancesGet$Params {
   recordId?: string;
   definitionId?: string;
   status?: WorkflowInstanceStatus;
+  cursor?: string;
+  pageSize?: (number | string);
 }
 
-export function apiWorkflowsInstancesGet(http: HttpClient, rootUrl: string, params?: ApiWorkflowsInstancesGet$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<InstanceSummary>>> {
+export function apiWorkflowsInstancesGet(http: HttpClient, rootUrl: string, params?: ApiWorkflowsInstancesGet$Params, context?: HttpContext): Observable<StrictHttpResponse<KeysetPageOfInstanceSummary>> {
   const rb = new RequestBuilder(rootUrl, apiWorkflowsInstancesGet.PATH, 'get');
   if (params) {
     rb.query('recordType', params.recordType, {});
     rb.query('recordId', params.recordId, {});
     rb.query('definitionId', params.definitionId, {});
     rb.query('status', params.status, {});
+    rb.query('cursor', params.cursor, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(
@@ -31,7 +35,7 @@ export function apiWorkflowsInstancesGet(http: HttpClient, rootUrl: string, para
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<InstanceSummary>>;
+      return r as StrictHttpResponse<KeysetPageOfInstanceSummary>;
     })
   );
 }
