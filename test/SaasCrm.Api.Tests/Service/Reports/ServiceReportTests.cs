@@ -16,6 +16,9 @@ public abstract class ServiceReportTests(ApiFixture api)
     private static string Iso(DateTime d) => d.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
     private DateTime Now => api.Factory.Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>A fresh sign-in: tokens expire when the fake clock moves on by hours.</summary>
+    private Task<ApiClient> As(ServiceDesk desk, string user) => desk.LoginAsync(api, user);
+
     private static async Task<Guid> TicketAsync(ServiceDesk desk, string title, string category, Guid assignee) =>
         Id(await desk.Admin.PostOk("/api/tickets", new { customerId = desk.CustomerId, title, categoryCode = category, priorityCode = "normal", departmentId = desk.ServiceDept, assigneeId = assignee }, HttpStatusCode.Created));
 
@@ -39,22 +42,22 @@ public abstract class ServiceReportTests(ApiFixture api)
     {
         var desk = await ServiceDesk.CreateAsync(api);
         await desk.UseRoundTheClockCalendarAsync();
-        var agent1 = await desk.LoginAsync(api, "agent1");
-        var agent2 = await desk.LoginAsync(api, "agent2");
         var created = Now;
         var t1 = await TicketAsync(desk, "Fast repair", "repair", desk.Agent1Id);
         var t2 = await TicketAsync(desk, "Slow repair", "repair", desk.Agent1Id);
         var t3 = await TicketAsync(desk, "Open installation", "installation", desk.Agent2Id);
         await ServiceTestHost.RunJobsAsync(api); // SLA due times: normal priority resolves within 16 h
         api.Factory.Clock.Advance(TimeSpan.FromMinutes(30));
-        await agent1.PostOk($"/api/tickets/{t1}/comments", new { content = "我们马上安排" }, HttpStatusCode.Created);
+        await (await As(desk, "agent1")).PostOk($"/api/tickets/{t1}/comments", new { content = "我们马上安排" }, HttpStatusCode.Created);
         api.Factory.Clock.Advance(TimeSpan.FromMinutes(60));
-        await agent1.PostOk($"/api/tickets/{t2}/comments", new { content = "已收到" }, HttpStatusCode.Created);
-        await agent2.PostOk($"/api/tickets/{t3}/comments", new { content = "明天上门" }, HttpStatusCode.Created);
+        await (await As(desk, "agent1")).PostOk($"/api/tickets/{t2}/comments", new { content = "已收到" }, HttpStatusCode.Created);
+        await (await As(desk, "agent2")).PostOk($"/api/tickets/{t3}/comments", new { content = "明天上门" }, HttpStatusCode.Created);
         api.Factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        var agent1 = await As(desk, "agent1");
         await ResolveAsync(agent1, t1);
         await agent1.PostOk($"/api/tickets/{t1}/rating", new { rating = 5 });
         api.Factory.Clock.Advance(TimeSpan.FromMinutes(1200));
+        agent1 = await As(desk, "agent1");
         await ResolveAsync(agent1, t2);
         await agent1.PostOk($"/api/tickets/{t2}/rating", new { rating = 3 });
         return (desk, created);
@@ -66,6 +69,7 @@ public abstract class ServiceReportTests(ApiFixture api)
     public async Task Ticket_report_has_exact_volumes_times_sla_and_satisfaction_per_person_and_in_total()
     {
         var (desk, created) = await TicketDataAsync();
+        desk = desk.With(await As(desk, "admin"));
         var report = await desk.Admin.GetOk($"/api/service/reports/tickets?{Range(created)}&groupBy=person&language=en-US");
 
         var agent1 = Row(report, "agent1");
@@ -99,31 +103,34 @@ public abstract class ServiceReportTests(ApiFixture api)
     public async Task Complaint_report_counts_on_time_replies_reopened_rounds_and_satisfaction_by_type()
     {
         var desk = await ServiceDesk.CreateAsync(api);
-        var head = await desk.LoginAsync(api, "head");
         var created = Now;
         var quality = Id(await desk.Admin.PostOk("/api/complaints", new { customerId = desk.CustomerId, title = "噪音", content = "冰箱噪音大", typeCode = "product-quality", severityCode = "high" }, HttpStatusCode.Created));
         var delivery = Id(await desk.Admin.PostOk("/api/complaints", new { customerId = desk.CustomerId, title = "送货慢", content = "晚了三天", typeCode = "delivery", severityCode = "medium" }, HttpStatusCode.Created));
         foreach (var id in new[] { quality, delivery })
             await desk.Admin.PostOk($"/api/complaints/{id}/transfer", new { departmentId = desk.ServiceDept, assigneeId = desk.HeadId, deadline = Now.AddHours(1) });
         api.Factory.Clock.Advance(TimeSpan.FromMinutes(30));
+        var head = await As(desk, "head");
+        var admin = await As(desk, "admin");
         await head.PostOk($"/api/complaints/{quality}/replies", new { content = "已安排检修" }); // on time
         await head.PostOk($"/api/complaints/{delivery}/replies", new { content = "已补偿运费" }); // on time
-        await desk.Admin.PostOk($"/api/complaints/{quality}/return-visits", new { satisfied = false, rating = 2 }); // reopens: round 2
-        await desk.Admin.PostOk($"/api/complaints/{delivery}/return-visits", new { satisfied = true, rating = 4 });
-        await desk.Admin.PostOk($"/api/complaints/{quality}/transfer", new { departmentId = desk.ServiceDept, assigneeId = desk.HeadId, deadline = Now.AddHours(1) });
+        await admin.PostOk($"/api/complaints/{quality}/return-visits", new { satisfied = false, rating = 2 }); // reopens: round 2
+        await admin.PostOk($"/api/complaints/{delivery}/return-visits", new { satisfied = true, rating = 4 });
+        await admin.PostOk($"/api/complaints/{quality}/transfer", new { departmentId = desk.ServiceDept, assigneeId = desk.HeadId, deadline = Now.AddHours(1) });
         api.Factory.Clock.Advance(TimeSpan.FromHours(2));
+        head = await As(desk, "head");
+        admin = await As(desk, "admin");
         await head.PostOk($"/api/complaints/{quality}/replies", new { content = "整机更换" }); // late
-        await desk.Admin.PostOk($"/api/complaints/{quality}/return-visits", new { satisfied = true, rating = 5 });
+        await admin.PostOk($"/api/complaints/{quality}/return-visits", new { satisfied = true, rating = 5 });
 
-        var report = await desk.Admin.GetOk($"/api/service/reports/complaints?{Range(created)}&groupBy=type&language=en-US");
+        var report = await admin.GetOk($"/api/service/reports/complaints?{Range(created)}&groupBy=type&language=en-US");
         var measures = new[] { "created", "closed", "replies", "onTimeReplies", "reopened", "reopenRounds", "satisfaction", "rated" };
         Assert.Equal([1m, 1m, 2m, 50m, 1m, 1m, 5m, 1m], measures.Select(m => V(Row(report, "Product quality"), m)));
         Assert.Equal([1m, 1m, 1m, 100m, 0m, 0m, 4m, 1m], measures.Select(m => V(Row(report, "Delivery"), m)));
         Assert.Equal([2m, 2m, 3m, 66.7m, 1m, 1m, 4.5m, 2m], measures.Select(m => V(report["total"]!, m)));
 
-        var byPerson = await desk.Admin.GetOk($"/api/service/reports/complaints?{Range(created)}&groupBy=person&language=en-US");
+        var byPerson = await admin.GetOk($"/api/service/reports/complaints?{Range(created)}&groupBy=person&language=en-US");
         Assert.Equal(3m, V(Row(byPerson, "head"), "replies"));
-        var bySeverity = await desk.Admin.GetOk($"/api/service/reports/complaints?{Range(created)}&groupBy=severity&filter.severity=high&language=en-US");
+        var bySeverity = await admin.GetOk($"/api/service/reports/complaints?{Range(created)}&groupBy=severity&filter.severity=high&language=en-US");
         Assert.Equal(["High"], bySeverity["rows"]!.AsArray().Select(r => r!["label"]!.GetValue<string>()));
     }
 
@@ -136,8 +143,10 @@ public abstract class ServiceReportTests(ApiFixture api)
         var nextMonthUtc = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1) - shanghai;
         api.Factory.Clock.Advance(nextMonthUtc - Now - TimeSpan.FromHours(1)); // 23:00 local on the month's last day (15:00 UTC)
         var before = Now;
+        desk = desk.With(await As(desk, "admin"));
         await TicketAsync(desk, "Last evening of the month", "repair", desk.Agent1Id);
         api.Factory.Clock.Advance(TimeSpan.FromHours(2)); // 01:00 local on the 1st, still the same UTC day
+        desk = desk.With(await As(desk, "admin"));
         await TicketAsync(desk, "First night of the month", "repair", desk.Agent1Id);
         await TicketAsync(desk, "Also the first", "repair", desk.Agent1Id);
 
@@ -160,7 +169,9 @@ public abstract class ServiceReportTests(ApiFixture api)
     public async Task An_agent_sees_only_own_figures_the_manager_the_team_and_other_tenants_never_count()
     {
         var (desk, created) = await TicketDataAsync();
+        desk = desk.With(await As(desk, "admin"));
         var other = await ServiceDesk.CreateAsync(api);
+        other = other.With(await As(other, "admin"));
         await TicketAsync(other, "Other tenant", "repair", other.Agent1Id);
 
         var agent2 = await desk.LoginAsync(api, "agent2");
@@ -213,6 +224,7 @@ public abstract class ServiceReportTests(ApiFixture api)
     public async Task Export_is_an_xlsx_with_localized_headers_rows_and_total()
     {
         var (desk, created) = await TicketDataAsync();
+        desk = desk.With(await As(desk, "admin"));
         var response = await desk.Admin.GetAsync($"/api/service/reports/tickets/export?{Range(created)}&groupBy=person&language=zh-CN");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
@@ -228,3 +240,13 @@ public abstract class ServiceReportTests(ApiFixture api)
 
 public sealed class ServiceReportTestsSqlite(SqliteApi api) : ServiceReportTests(api), IClassFixture<SqliteApi>;
 public sealed class ServiceReportTestsMariaDb(MariaDbApi api) : ServiceReportTests(api), IClassFixture<MariaDbApi>;
+
+internal static class ServiceDeskSignIn
+{
+    /// <summary>The same desk with a freshly signed-in admin client.</summary>
+    public static ServiceDesk With(this ServiceDesk d, ApiClient admin) => new()
+    {
+        Api = d.Api, Tenant = d.Tenant, Admin = admin, ServiceDept = d.ServiceDept, SalesDept = d.SalesDept, HeadId = d.HeadId,
+        Agent1Id = d.Agent1Id, Agent2Id = d.Agent2Id, RepId = d.RepId, CustomerId = d.CustomerId,
+    };
+}
