@@ -18,3 +18,10 @@ public interface IAgentAvailability
 {
     Task<IReadOnlySet<Guid>> AvailableAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The tenant's time zone: that of its default business calendar (reports count days and months in it).</summary>
+public interface ITenantTimeZone
+{
+    /// <summary>An IANA zone id, e.g. "Asia/Shanghai".</summary>
+    Task<string> TimeZoneIdAsync(CancellationToken cancellationToken = default);
+}

@@ -34,6 +34,7 @@ public sealed class WorkflowsModule : CrmModule
         services.AddScoped<IWorkflowSignals, WorkflowSignals>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<IBusinessCalendar, BusinessCalendarService>();
+        services.AddScoped<ITenantTimeZone, TenantTimeZone>();
         services.AddScoped<IAgentAvailability, AgentAvailability>();
         services.AddScoped<Assigner>();
         services.AddScoped<Recipients>();

@@ -70,6 +70,12 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.complaintStatisticsRoutes),
       },
       {
+        path: 'service/reports',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Reports', breadcrumb: 'reports.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/reports/feature/reports.routes').then((m) => m.reportRoutes),
+      },
+      {
         path: 'host/tenants',
         canActivate: [permissionGuard],
         data: { permission: 'Host.Tenants', breadcrumb: 'menu.tenants' },

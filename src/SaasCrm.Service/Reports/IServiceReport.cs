@@ -46,7 +46,16 @@ public enum ReportMeasureKind
 /// <param name="GroupBy">A dimension key of the report.</param>
 /// <param name="Period">When grouping by "period": "day", "week" or "month" in the tenant's time zone.</param>
 /// <param name="Filters">Optional equality filters by dimension key (e.g. department = id).</param>
-public sealed record ReportQuery(DateTime From, DateTime To, string GroupBy, string? Period, IReadOnlyDictionary<string, string> Filters);
+public sealed record ReportQuery(DateTime From, DateTime To, string GroupBy, string? Period, IReadOnlyDictionary<string, string> Filters)
+{
+    /// <summary>"zh-CN" or "en-US": the language of row labels (dictionary labels, "no department" ...).</summary>
+    public string Language { get; init; } = "zh-CN";
+
+    /// <summary>The tenant's IANA time zone, in which <see cref="Period"/> buckets are cut.</summary>
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+
+    public bool IsChinese => Language == "zh-CN";
+}
 
 /// <param name="Label">The row's group, readable (a type's label, a department's name, "2026-11").</param>
 /// <param name="Values">By measure key; null when there is nothing to measure (no resolved tickets).</param>

@@ -32,3 +32,11 @@ public sealed class BusinessCalendarService(CalendarStore store) : IBusinessCale
     public async Task<TimeSpan> WorkingTimeBetweenAsync(DateTime fromUtc, DateTime toUtc, Guid? departmentId = null, CancellationToken cancellationToken = default) =>
         (await store.RulesForAsync(departmentId, cancellationToken)).WorkingTimeBetween(fromUtc, toUtc);
 }
+
+/// <summary>ITenantTimeZone from the tenant's default calendar, else the built-in default's zone.</summary>
+public sealed class TenantTimeZone(PlatformDbContext db) : ITenantTimeZone
+{
+    public async Task<string> TimeZoneIdAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<BusinessCalendar>().AsNoTracking().Where(c => c.IsDefault).Select(c => c.TimeZone).FirstOrDefaultAsync(cancellationToken)
+        ?? "Asia/Shanghai";
+}
