@@ -45,7 +45,8 @@ export const ReportsStore = signalStore(
       load,
       async init(): Promise<void> {
         const definitions = await api.list();
-        patchState(store, { definitions, reportKey: definitions[0]?.key ?? null });
+        // Ticket volumes are what most visitors come for; other reports are one click away.
+        patchState(store, { definitions, reportKey: (definitions.find((d) => d.key === 'tickets') ?? definitions[0])?.key ?? null });
         await load();
       },
       choose(reportKey: string): Promise<void> {
