@@ -1,7 +1,7 @@
 import { Injectable } from '@angular/core';
 import type { HubConnection } from '@microsoft/signalr';
 
-type Handler = (payload: never) => void;
+type Handler = (...args: unknown[]) => void;
 
 /**
  * The one SignalR connection of the signed-in user (opened by the notification bell), shared with other
@@ -22,7 +22,7 @@ export class RealtimeHub {
 
   /** Listens to a server push; returns the way to stop listening. */
   on<T>(method: string, handler: (payload: T) => void): () => void {
-    const h = handler as Handler;
+    const h = handler as unknown as Handler;
     let set = this.handlers.get(method);
     if (!set) this.handlers.set(method, (set = new Set()));
     set.add(h);
