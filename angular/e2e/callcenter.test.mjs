@@ -70,6 +70,16 @@ describe('Call center', { concurrency: false }, () => {
       assert.deepEqual(await rawCallCenterKeys(page), []);
       await screenshot(page, `callcenter-screen-pop-${language === 'en-US' ? 'en' : 'zh'}`);
 
+      // a follow-up straight from the pop
+      await page.locator('[data-test=screen-pop-follow-up]').click();
+      await page.locator('[data-test=screen-pop] app-dictionary-select nz-select').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await page.locator('[data-test=screen-pop-follow-up-content]').fill(`Caller asked about delivery ${language}`);
+      await page.locator('[data-test=screen-pop-follow-up-save]').click();
+      await page.locator('.ant-message-success').waitFor();
+      const followUps = await admin.get(`/api/customers/${customer.id}/follow-ups`);
+      assert.ok(followUps.items.some((f) => f.content === `Caller asked about delivery ${language}`));
+
       // open the customer from the pop: its detail page with click-to-call beside the phone
       await page.locator('[data-test=screen-pop-open]').click();
       await page.waitForURL(`**/customers/${customer.id}**`);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SaasCrm.Service.CallCenter.Calls;
 using SaasCrm.Service.CallCenter.Domain;
 
 namespace SaasCrm.Service.CallCenter;
@@ -38,6 +39,11 @@ internal static class CallCenterModel
             b.Property(x => x.Extension).HasMaxLength(16).IsRequired();
             b.HasIndex(x => new { x.TenantId, x.Extension }).IsUnique();
             b.HasIndex(x => new { x.TenantId, x.UserId }).IsUnique();
+        });
+        builder.Entity<CallLogMergeMove>(b =>
+        {
+            b.ToTable("CallLogMergeMoves");
+            b.HasIndex(x => new { x.TenantId, x.MergeId });
         });
         builder.Entity<TelephonyDialRequest>(b =>
         {

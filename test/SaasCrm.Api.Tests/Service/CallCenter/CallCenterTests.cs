@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Api.Tests.Infrastructure;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.MultiTenancy;
+using SaasCrm.Customers;
+using SaasCrm.Service.CallCenter.Calls;
 using SaasCrm.Service.CallCenter.Domain;
 
 namespace SaasCrm.Api.Tests.Service.CallCenter;
@@ -325,6 +327,39 @@ public abstract class CallCenterTests(ApiFixture api)
         Assert.NotNull(bad["errors"]!["extension"]);
         Assert.Equal(HttpStatusCode.NoContent, (await t.Admin.DeleteAsync($"/api/telephony/extensions/{list[0]!["id"]}")).StatusCode);
         Assert.Single((await t.Admin.GetOk("/api/telephony/extensions")).AsArray());
+    }
+
+    [Fact]
+    public async Task Merging_customers_moves_their_calls_to_the_survivor_and_undoing_moves_them_back()
+    {
+        var t = await TenantScenario.CreateAsync(api, "ccg");
+        var key = await IssueKeyAsync(t.Admin);
+        var survivor = await CustomerAsync(t.Admin, "Survivor", ["13600000001"]);
+        var loser = await CustomerAsync(t.Admin, "Loser", ["13600000002"]);
+        await IncomingOkAsync(key, Call("13600000002", "800"));
+        await IncomingOkAsync(key, Call("13600000002", "800"));
+        var mergeId = Guid.NewGuid();
+        await HandleAsync(t.Id, new CustomersMerged(mergeId, survivor, [loser]));
+        await HandleAsync(t.Id, new CustomersMerged(mergeId, survivor, [loser])); // redelivered: nothing more happens
+        Assert.Equal(2, (await t.Admin.GetOk($"/api/telephony/calls?customerId={survivor}"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await t.Admin.GetOk($"/api/telephony/calls?customerId={loser}"))["total"]!.GetValue<int>());
+        // A call logged on the survivor after the merge stays there when the merge is undone.
+        await IncomingOkAsync(key, Call("13600000001", "800"));
+        await HandleAsync(t.Id, new CustomerMergeReverted(mergeId, survivor, [loser]));
+        Assert.Equal(2, (await t.Admin.GetOk($"/api/telephony/calls?customerId={loser}"))["total"]!.GetValue<int>());
+        Assert.Equal(1, (await t.Admin.GetOk($"/api/telephony/calls?customerId={survivor}"))["total"]!.GetValue<int>());
+    }
+
+    /// <summary>Delivers a customer event to the call center's handler inside the tenant, as the outbox dispatcher does.</summary>
+    private async Task HandleAsync<TEvent>(Guid tenantId, TEvent e) where TEvent : notnull
+    {
+        await using var scope = api.Factory.Services.GetRequiredService<ITenantScopeFactory>().Create(tenantId);
+        var context = new SaasCrm.Platform.Events.EventContext(Guid.NewGuid(), 1);
+        switch (e)
+        {
+            case CustomersMerged m: await scope.Services.GetRequiredService<CallMergeHandler>().HandleAsync(m, context, default); break;
+            case CustomerMergeReverted r: await scope.Services.GetRequiredService<CallMergeRevertHandler>().HandleAsync(r, context, default); break;
+        }
     }
 
     private static async Task<Guid> AdminIdAsync(TenantScenario t) => (await t.Admin.GetOk("/api/account/me"))["userId"]!.GetValue<Guid>();
