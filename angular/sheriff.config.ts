@@ -25,8 +25,8 @@ export const config: SheriffConfig = {
     root: ['core', 'layout', 'domain:*', 'shared', 'type:feature'],
     core: ['core', 'shared'],
     'core:*': ['core', 'shared'],
-    // the header hosts the notification bell and the search box (their domains' feature components)
-    layout: ['core', 'shared', 'domain:notifications', 'domain:search', 'type:feature'],
+    // the header hosts the notification bell, the search box and the call center screen pop (their domains' feature components)
+    layout: ['core', 'shared', 'domain:notifications', 'domain:search', 'domain:callcenter', 'type:feature'],
     shared: ['shared'],
     'shared:*': ['shared'],
     'domain:*': [sameTag, 'core', 'shared'],

@@ -36,3 +36,23 @@ public interface ICustomerDirectory
 /// <param name="Email">The primary contact's e-mail, else the customer's first.</param>
 /// <param name="Mobile">The primary contact's mobile, else the customer's first phone.</param>
 public sealed record CustomerSummary(Guid Id, string Name, Guid? OwnerId, Guid? ServiceRepId, string? Email = null, string? Mobile = null);
+
+/// <summary>
+/// Caller identification (call center): which customers a phone number belongs to. Matching is by normalised
+/// digits (spaces, dashes, +86/0086 ignored) against customers' phones and their contacts' mobiles and phones.
+/// </summary>
+public interface ICustomerPhoneLookup
+{
+    /// <summary>
+    /// Active customers reached at <paramref name="number"/>, customer phones first. NOT limited to what the caller
+    /// may see (a telephony system has no user): decide what to reveal with <see cref="GetCardAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<CustomerPhoneMatch>> FindAsync(string number, CancellationToken cancellationToken);
+
+    /// <summary>A customer's card for a caller-id popup, or null when the current user may not open it.</summary>
+    Task<CustomerCard?> GetCardAsync(Guid customerId, CancellationToken cancellationToken);
+}
+
+public sealed record CustomerPhoneMatch(Guid CustomerId, Guid? ContactId, string? ContactName);
+
+public sealed record CustomerCard(Guid Id, string Name, Guid? OwnerId, string? LevelCode, DateTime? LastFollowUpAt);

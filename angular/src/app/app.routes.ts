@@ -76,6 +76,18 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/reports/feature/reports.routes').then((m) => m.reportRoutes),
       },
       {
+        path: 'callcenter/calls',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.CallCenter', breadcrumb: 'callcenter.menu.calls', scope: 'tenant' },
+        loadChildren: () => import('./domains/callcenter/feature/callcenter.routes').then((m) => m.callLogRoutes),
+      },
+      {
+        path: 'admin/telephony',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.CallCenter.Settings', breadcrumb: 'callcenter.menu.settings', scope: 'tenant' },
+        loadChildren: () => import('./domains/callcenter/feature/callcenter.routes').then((m) => m.telephonySettingsRoutes),
+      },
+      {
         path: 'host/tenants',
         canActivate: [permissionGuard],
         data: { permission: 'Host.Tenants', breadcrumb: 'menu.tenants' },

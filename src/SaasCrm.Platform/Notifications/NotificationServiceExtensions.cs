@@ -31,6 +31,7 @@ public static class NotificationServiceExtensions
         // Several nodes: add the Redis backplane (Microsoft.AspNetCore.SignalR.StackExchangeRedis) so a push from
         // one node's job reaches connections on the others: .AddStackExchangeRedis(connectionString).
         services.AddSignalR();
+        services.AddSingleton<IUserEvents, UserEvents>();
 
         // Browsers cannot set headers on WebSockets and server-sent events: the hub takes the JWT from the query string.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>

@@ -17,6 +17,8 @@ public sealed class EndpointSecurityTests(SqliteApi api) : IClassFixture<SqliteA
     [
         "POST /api/account/login", "POST /api/account/logout", "POST /api/account/refresh",
         "GET /health", "GET /openapi/{documentName}.json",
+        // The telephony system: no user, a tenant API key checked by the handler (401 without a valid one).
+        "POST /api/telephony/incoming-call", "POST /api/telephony/call-ended",
     ];
 
     // Every signed-in user may read their own grants (the UI builds its menu from them) and keep their own profile.

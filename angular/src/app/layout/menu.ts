@@ -43,6 +43,14 @@ export const MENU: readonly MenuGroup[] = [
     ],
   },
   {
+    label: 'callcenter.menu.group',
+    icon: 'phone',
+    items: [
+      { label: 'callcenter.menu.calls', icon: 'phone', route: '/callcenter/calls', permission: 'Service.CallCenter' },
+      { label: 'callcenter.menu.settings', icon: 'key', route: '/admin/telephony', permission: 'Service.CallCenter.Settings' },
+    ],
+  },
+  {
     label: 'workflows.menu.group',
     icon: 'retweet',
     items: [

@@ -21,6 +21,7 @@ import { collectCrumbs } from './breadcrumbs';
 import { MENU, visibleMenu } from './menu';
 import { NotificationBell } from '../domains/notifications/feature/notification-bell';
 import { SearchBox } from '../domains/search/feature/search-box';
+import { CallCenterScreenPop } from '../domains/callcenter/feature/screen-pop';
 
 /** The frame of every signed-in page: header, side menu built from the user's permissions, breadcrumbs. */
 @Component({
@@ -41,6 +42,7 @@ import { SearchBox } from '../domains/search/feature/search-box';
     NzTooltipModule,
     NotificationBell,
     SearchBox,
+    CallCenterScreenPop,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.less',

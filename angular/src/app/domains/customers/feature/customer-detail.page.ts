@@ -40,6 +40,7 @@ import { DictionarySelect } from '../../../shared/ui/dictionary-select';
 import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { CustomerFormDrawer } from './customer-form.drawer';
 import { CustomerMerges } from './customer-merges';
+import { ClickToCall } from '../ui/click-to-call';
 import { CustomerPoolsService } from '../../../shared/api/generated';
 
 /** Customer 360: header with owner and pool state, tabs for profile, contacts, follow-ups, ownership, history and later modules. */
@@ -58,6 +59,7 @@ import { CustomerPoolsService } from '../../../shared/api/generated';
     DictionaryTag,
     CustomerFormDrawer,
     CustomerMerges,
+    ClickToCall,
     NzAlertModule,
     NzBadgeModule,
     NzButtonModule,
@@ -103,6 +105,7 @@ export class CustomerDetailPage implements OnInit {
   protected readonly dict = DICTIONARIES;
   protected readonly channels = REMINDER_CHANNELS;
   protected readonly canEdit = computed(() => this.permissions.has('Customers.Customers.Edit'));
+  protected readonly canCall = computed(() => this.permissions.has('Service.CallCenter'));
   protected readonly canDelete = computed(() => this.permissions.has('Customers.Customers.Delete'));
   protected readonly canAssign = computed(() => this.permissions.has('Customers.Customers.Assign'));
   protected readonly canFollowUp = computed(() => this.permissions.has('Customers.FollowUps'));

@@ -9,6 +9,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzNotificationComponent, NzNotificationService } from 'ng-zorro-antd/notification';
 import { AuthService } from '../../../core/auth/auth.service';
+import { RealtimeHub } from '../../../core/realtime/realtime-hub';
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { NotificationStore } from '../data/notification.store';
 import { AppNotification } from '../model/notification';
@@ -78,6 +79,7 @@ export class NotificationBell {
   private readonly notify = inject(NzNotificationService);
   private readonly popup = viewChild.required<TemplateRef<{ $implicit: NzNotificationComponent; data: AppNotification }>>('popup');
   private connection: HubConnection | null = null;
+  private readonly realtime = inject(RealtimeHub);
   /** Whether pushes can arrive now: shown as data-live, so a test waits for the connection, not for a pause. */
   protected readonly live = signal(false);
 
@@ -116,6 +118,7 @@ export class NotificationBell {
     connection.onreconnecting(() => this.live.set(false));
     connection.onclose(() => this.live.set(false));
     this.connection = connection;
+    this.realtime.attach(connection); // other listeners (call center screen pop) share this connection
     const start = (): void => {
       connection.start().then(() => this.live.set(true)).catch(() => setTimeout(() => this.connection === connection && connection.state === 'Disconnected' && start(), 5000));
     };

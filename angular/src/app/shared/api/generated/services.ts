@@ -27,3 +27,4 @@ export { CustomerExportService } from './services/customer-export.service';
 export { WorkflowsService } from './services/workflows.service';
 export { TicketsService } from './services/tickets.service';
 export { ComplaintsService } from './services/complaints.service';
+export { CallCenterService } from './services/call-center.service';

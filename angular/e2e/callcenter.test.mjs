@@ -1,0 +1,126 @@
+// Browser test of the call center: the tenant's telephony system posts an incoming call with an API key and the
+// signed-in agent's screen pops the caller's customer 360; an unknown number offers a prefilled new customer.
+// Screenshots of the pop, the call log and the telephony settings in both languages.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { apiAs, BASE_URL, launch, login, newPage, screenshot, settle, switchLanguage } from './support.mjs';
+
+const stamp = Date.now().toString(36);
+const digits = String(Date.now()).slice(-8);
+
+async function rawCallCenterKeys(page) {
+  const text = await page.locator('body').innerText();
+  return [...new Set(text.match(/\bcallcenter\.[A-Za-z_][\w.-]*/g) ?? [])];
+}
+
+/** The telephony system: no user, only the key. */
+async function incomingCall(key, number, extension, callId) {
+  const r = await fetch(`${BASE_URL}/api/telephony/incoming-call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({ callerNumber: number, agentExtension: extension, callId }),
+  });
+  const text = await r.text();
+  assert.equal(r.status, 200, text);
+  return JSON.parse(text);
+}
+
+describe('Call center', { concurrency: false }, () => {
+  let browser;
+  let admin;
+  let key;
+  let customer;
+  const extension = `e${digits.slice(-5)}`;
+  const phone = `139${digits}`;
+
+  before(async () => {
+    const health = await fetch(`${BASE_URL}/health`).catch(() => null);
+    assert.ok(health?.ok, `the host must be running at ${BASE_URL}`);
+    browser = await launch();
+    admin = await apiAs('admin');
+    const agent = await apiAs('zhangwei');
+    key = (await admin.post('/api/telephony/keys', { name: `PBX ${stamp}` })).key;
+    await admin.put('/api/telephony/extensions', { userId: agent.id, extension });
+    customer = await admin.post('/api/customers', {
+      kind: 'Company', name: `来电客户 ${stamp}`, phones: [phone], emails: [], tags: [], ownerId: agent.id,
+      contacts: [{ name: '王磊', mobile: `137${digits}`, isPrimary: true }],
+    });
+    await admin.post('/api/tickets', { customerId: customer.id, title: `空调不制冷 ${stamp}`, categoryCode: 'repair', priorityCode: 'normal' }).catch(() => undefined);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const language of ['en-US', 'zh-CN']) {
+    test(`an incoming call pops the customer 360 on the agent's screen (${language})`, async () => {
+      const page = await newPage(browser, language);
+      await login(page, 'demo', 'zhangwei');
+      // pushes arrive once the hub is connected
+      await page.locator('[data-test=notifications][data-live=true]').waitFor();
+
+      const callId = `e2e-${stamp}-${language}`;
+      const result = await incomingCall(key, `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, extension, callId);
+      assert.equal(result.customerMatched, true);
+      const pop = page.locator(`[data-test=screen-pop][data-call="${callId}"]`);
+      await pop.waitFor();
+      assert.equal((await page.locator('[data-test=screen-pop-customer-name]').innerText()).trim(), customer.name);
+      assert.ok(Number(await page.locator('[data-test=screen-pop-open-tickets]').innerText()) >= 0);
+      await settle(page);
+      assert.deepEqual(await rawCallCenterKeys(page), []);
+      await screenshot(page, `callcenter-screen-pop-${language === 'en-US' ? 'en' : 'zh'}`);
+
+      // a follow-up straight from the pop
+      await page.locator('[data-test=screen-pop-follow-up]').click();
+      await page.locator('[data-test=screen-pop] app-dictionary-select nz-select').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await page.locator('[data-test=screen-pop-follow-up-content]').fill(`Caller asked about delivery ${language}`);
+      await page.locator('[data-test=screen-pop-follow-up-save]').click();
+      await page.locator('.ant-message-success').waitFor();
+      const followUps = await admin.get(`/api/customers/${customer.id}/follow-ups`);
+      assert.ok(followUps.items.some((f) => f.content === `Caller asked about delivery ${language}`));
+
+      // open the customer from the pop: its detail page with click-to-call beside the phone
+      await page.locator('[data-test=screen-pop-open]').click();
+      await page.waitForURL(`**/customers/${customer.id}**`);
+      await page.locator('[data-test=click-to-call]').first().waitFor();
+
+      // an unknown number: the pop offers a new customer with the number prefilled
+      const unknownId = `${callId}-unknown`;
+      const unknown = await incomingCall(key, `186${digits}`, extension, unknownId);
+      assert.equal(unknown.customerMatched, false);
+      await page.locator(`[data-test=screen-pop][data-call="${unknownId}"]`).waitFor();
+      await page.locator('[data-test=screen-pop-unknown]').waitFor();
+      assert.equal(await page.locator('[data-test=screen-pop-new-phone]').inputValue(), `186${digits}`);
+      await screenshot(page, `callcenter-screen-pop-new-${language === 'en-US' ? 'en' : 'zh'}`);
+      await page.close();
+    });
+  }
+
+  test('the admin issues a key once, sees the call log and extensions (both languages)', async () => {
+    const page = await newPage(browser, 'en-US');
+    await login(page, 'demo', 'admin');
+    for (const language of ['en-US', 'zh-CN']) {
+      if (language === 'zh-CN') await switchLanguage(page, 'zh-CN');
+      const short = language === 'en-US' ? 'en' : 'zh';
+      await page.goto(`${BASE_URL}/admin/telephony`);
+      await page.locator('[data-test=key-table]').waitFor();
+      await page.locator('[data-test=key-name]').fill(`Screenshot ${language} ${stamp}`);
+      await page.locator('[data-test=key-issue]').click();
+      const issued = page.locator('[data-test=issued-key]');
+      await issued.waitFor();
+      assert.match(await issued.innerText(), /^[0-9a-f]{32}\./);
+      await screenshot(page, `callcenter-key-issued-${short}`);
+      await page.locator('[data-test=issued-done]').click();
+      await issued.waitFor({ state: 'detached' });
+      assert.deepEqual(await rawCallCenterKeys(page), []);
+      await screenshot(page, `callcenter-settings-${short}`);
+
+      await page.goto(`${BASE_URL}/callcenter/calls`);
+      await page.locator('[data-test=call-row]').first().waitFor();
+      assert.deepEqual(await rawCallCenterKeys(page), []);
+      await screenshot(page, `callcenter-calls-${short}`);
+    }
+    await page.close();
+  });
+});
