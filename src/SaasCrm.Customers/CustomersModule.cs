@@ -44,6 +44,7 @@ public sealed class CustomersModule : CrmModule
         services.AddValidatorsFromAssemblyContaining<CustomersModule>(includeInternalTypes: true);
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<IPortalCustomerLookup, PortalCustomerLookup>();
         services.AddScoped<UserNames>();
         services.AddScoped<CustomerSettingsStore>();
         services.AddScoped<SaasCrm.Platform.Seeding.IDemoDataSeeder, Demo.CustomersDemoData>();
