@@ -17,6 +17,8 @@ public sealed class EndpointSecurityTests(SqliteApi api) : IClassFixture<SqliteA
     [
         "POST /api/account/login", "POST /api/account/logout", "POST /api/account/refresh",
         "GET /health", "GET /openapi/{documentName}.json",
+        // The portal invitee has no password yet; sign-up is for people without an account (refused unless the tenant allows it).
+        "POST /api/portal/invitations/accept", "POST /api/portal/sign-up",
     ];
 
     // Every signed-in user may read their own grants (the UI builds its menu from them) and keep their own profile.
