@@ -9,6 +9,8 @@ import { Shell } from './layout/shell';
 /** Every area names the permission it needs (`data.permission`); the side menu uses the same names (layout/menu.ts). */
 export const routes: Routes = [
   { path: 'login', component: LoginPage, canMatch: [signedOutGuard] },
+  // The customer and partner portal: its own shell and guards (core/permissions/guards.ts keeps staff and portal accounts apart).
+  { path: 'portal', loadChildren: () => import('./domains/portal/feature/portal.routes').then((m) => m.portalRoutes) },
   {
     path: '',
     component: Shell,
