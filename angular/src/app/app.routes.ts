@@ -174,6 +174,18 @@ export const routes: Routes = [
         data: { permission: 'Workflows.Definitions', breadcrumb: 'workflows.menu.definitions', scope: 'tenant' },
         loadChildren: () => import('./domains/workflows/feature/workflows.routes').then((m) => m.workflowDefinitionRoutes),
       },
+      {
+        path: 'admin/portal-accounts',
+        canActivate: [permissionGuard],
+        data: { permission: 'Portal.Accounts', breadcrumb: 'portal.admin.accounts', scope: 'tenant' },
+        loadChildren: () => import('./domains/portal/admin/portal-admin.routes').then((m) => m.portalAccountRoutes),
+      },
+      {
+        path: 'admin/partners',
+        canActivate: [permissionGuard],
+        data: { permission: 'Portal.Partners', breadcrumb: 'portal.admin.partners', scope: 'tenant' },
+        loadChildren: () => import('./domains/portal/admin/portal-admin.routes').then((m) => m.partnerRoutes),
+      },
       { path: 'no-access', component: NoAccessPage },
       { path: '**', component: NotFoundPage },
     ],

@@ -51,6 +51,8 @@ export class PortalApi {
   settings = () => this.get<{ allowSelfSignUp: boolean; concurrencyStamp: string }>('/api/portal-admin/settings');
   saveSettings = (allowSelfSignUp: boolean, concurrencyStamp: string) =>
     this.put<{ allowSelfSignUp: boolean; concurrencyStamp: string }>('/api/portal-admin/settings', { allowSelfSignUp, concurrencyStamp });
+  searchCustomers = (name: string) =>
+    this.get<{ items: { id: string; name: string }[] }>(`/api/customers?name=${encodeURIComponent(name)}&pageSize=20`).then((r) => r.items);
   customerContacts = (customerId: string) => this.get<{ id: string; name: string; email: string | null }[]>(`/api/customers/${customerId}/contacts`);
   partners = () => this.get<Partner[]>('/api/portal-admin/partners');
   partnerModules = () => this.get<PartnerModule[]>('/api/portal-admin/partners/modules');
