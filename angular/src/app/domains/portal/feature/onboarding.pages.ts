@@ -28,9 +28,9 @@ const PAGE = `:host { display: flex; justify-content: center; align-items: cente
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'portal.login.password' | translate }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'portal.required' | translate"><input nz-input type="password" formControlName="password" name="password" autocomplete="new-password" /></nz-form-control>
+          <nz-form-control [nzErrorTip]="'portal.required' | translate"><input nz-input type="password" formControlName="password" name="password" autocomplete="new-password" data-test="accept-password" /></nz-form-control>
         </nz-form-item>
-        <button nz-button nzType="primary" nzBlock type="submit" [nzLoading]="busy()">{{ 'portal.accept.submit' | translate }}</button>
+        <button nz-button nzType="primary" nzBlock type="submit" [nzLoading]="busy()" data-test="accept-submit">{{ 'portal.accept.submit' | translate }}</button>
       </form>
     </nz-card>
   `,

@@ -32,19 +32,19 @@ import { validateForm } from '../../../shared/util/form-errors';
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'portal.login.tenant' | translate }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'portal.required' | translate"><input nz-input formControlName="tenant" name="tenant" /></nz-form-control>
+          <nz-form-control [nzErrorTip]="'portal.required' | translate"><input nz-input formControlName="tenant" name="tenant" data-test="portal-login-tenant" /></nz-form-control>
         </nz-form-item>
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'portal.login.userName' | translate }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'portal.required' | translate"><input nz-input formControlName="userName" name="userName" autocomplete="username" /></nz-form-control>
+          <nz-form-control [nzErrorTip]="'portal.required' | translate"><input nz-input formControlName="userName" name="userName" data-test="portal-login-user" autocomplete="username" /></nz-form-control>
         </nz-form-item>
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'portal.login.password' | translate }}</nz-form-label>
           <nz-form-control [nzErrorTip]="'portal.required' | translate">
-            <input nz-input type="password" formControlName="password" name="password" autocomplete="current-password" />
+            <input nz-input type="password" formControlName="password" name="password" data-test="portal-login-password" autocomplete="current-password" />
           </nz-form-control>
         </nz-form-item>
-        <button nz-button nzType="primary" nzBlock [nzLoading]="busy()" type="submit">{{ 'portal.login.submit' | translate }}</button>
+        <button nz-button nzType="primary" nzBlock [nzLoading]="busy()" type="submit" data-test="portal-login-submit">{{ 'portal.login.submit' | translate }}</button>
       </form>
       <div class="links"><a routerLink="/portal/sign-up">{{ 'portal.signUp.link' | translate }}</a></div>
     </nz-card>
