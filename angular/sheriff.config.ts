@@ -31,6 +31,8 @@ export const config: SheriffConfig = {
     'shared:*': ['shared'],
     'domain:*': [sameTag, 'core', 'shared'],
     'type:feature': ['type:data', 'type:ui', 'type:model', 'core', 'shared'],
+    // staff pages of a domain that also has its own portal pages (domains/portal/admin)
+    'type:admin': ['type:data', 'type:ui', 'type:model', 'core', 'shared'],
     'type:ui': ['type:model', 'core:i18n', 'shared:ui', 'shared:util', 'shared:api'],
     'type:data': ['type:model', 'shared:api', 'shared:util'],
     'type:model': ['shared:api'],

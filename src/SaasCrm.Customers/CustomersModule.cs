@@ -45,6 +45,7 @@ public sealed class CustomersModule : CrmModule
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerPhoneLookup, CustomerPhoneLookup>();
+        services.AddScoped<IPortalCustomerLookup, PortalCustomerLookup>();
         services.AddScoped<UserNames>();
         services.AddScoped<CustomerSettingsStore>();
         services.AddScoped<SaasCrm.Platform.Seeding.IDemoDataSeeder, Demo.CustomersDemoData>();

@@ -9,6 +9,8 @@ import { Shell } from './layout/shell';
 /** Every area names the permission it needs (`data.permission`); the side menu uses the same names (layout/menu.ts). */
 export const routes: Routes = [
   { path: 'login', component: LoginPage, canMatch: [signedOutGuard] },
+  // The customer and partner portal: its own shell and guards (core/permissions/guards.ts keeps staff and portal accounts apart).
+  { path: 'portal', loadChildren: () => import('./domains/portal/feature/portal.routes').then((m) => m.portalRoutes) },
   {
     path: '',
     component: Shell,
@@ -189,6 +191,18 @@ export const routes: Routes = [
         canActivate: [permissionGuard],
         data: { permission: 'Workflows.Definitions', breadcrumb: 'workflows.menu.definitions', scope: 'tenant' },
         loadChildren: () => import('./domains/workflows/feature/workflows.routes').then((m) => m.workflowDefinitionRoutes),
+      },
+      {
+        path: 'admin/portal-accounts',
+        canActivate: [permissionGuard],
+        data: { permission: 'Portal.Accounts', breadcrumb: 'portal.admin.accounts', scope: 'tenant' },
+        loadChildren: () => import('./domains/portal/admin/portal-admin.routes').then((m) => m.portalAccountRoutes),
+      },
+      {
+        path: 'admin/partners',
+        canActivate: [permissionGuard],
+        data: { permission: 'Portal.Partners', breadcrumb: 'portal.admin.partners', scope: 'tenant' },
+        loadChildren: () => import('./domains/portal/admin/portal-admin.routes').then((m) => m.partnerRoutes),
       },
       { path: 'no-access', component: NoAccessPage },
       { path: '**', component: NotFoundPage },

@@ -34,6 +34,15 @@ public sealed class TicketService(
     public async Task<Ticket> CreateAsync(CreateTicketRequest r, CancellationToken ct)
     {
         await references.EnsureCustomerVisibleAsync(r.CustomerId, ct);
+        return await CreateForCheckedCustomerAsync(r, ct);
+    }
+
+    /// <summary>
+    /// Creates a ticket for a customer the caller has already been checked against (staff: visibility above;
+    /// portals: the account's own or assigned customer), so numbering, history, signals and SLA are the same.
+    /// </summary>
+    public async Task<Ticket> CreateForCheckedCustomerAsync(CreateTicketRequest r, CancellationToken ct)
+    {
         await dictionaries.EnsureSelectableAsync(ServiceDictionaries.TicketCategory, r.CategoryCode, "categoryCode", cancellationToken: ct);
         await dictionaries.EnsureSelectableAsync(ServiceDictionaries.TicketPriority, r.PriorityCode, "priorityCode", cancellationToken: ct);
         await references.EnsureDepartmentAsync(r.DepartmentId, "departmentId", ct);
@@ -194,9 +203,13 @@ public sealed class TicketService(
         return ticket;
     }
 
-    public async Task<TicketComment> AddCommentAsync(Guid id, AddTicketCommentRequest r, CancellationToken ct)
+    public async Task<TicketComment> AddCommentAsync(Guid id, AddTicketCommentRequest r, CancellationToken ct) =>
+        await AddCommentAsync(await access.GetVisibleAsync<Ticket>(id, ct, tracking: true), r, ct);
+
+    /// <summary>Adds a comment to a tracked ticket the caller was checked against (the portals pass their own ticket).</summary>
+    public async Task<TicketComment> AddCommentAsync(Ticket ticket, AddTicketCommentRequest r, CancellationToken ct)
     {
-        var ticket = await access.GetVisibleAsync<Ticket>(id, ct, tracking: true);
+        var id = ticket.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = new TicketComment { TicketId = id, Content = r.Content, IsInternal = r.IsInternal, FromCustomer = r.FromCustomer, AuthorId = access.Me, At = now };
         db.Add(comment);
@@ -221,9 +234,13 @@ public sealed class TicketService(
     }
 
     /// <summary>The customer's satisfaction with a resolved or closed ticket (V6); rating again replaces the earlier rating.</summary>
-    public async Task<Ticket> RateAsync(Guid id, RateTicketRequest r, CancellationToken ct)
+    public async Task<Ticket> RateAsync(Guid id, RateTicketRequest r, CancellationToken ct) =>
+        await RateAsync(await access.GetVisibleAsync<Ticket>(id, ct, tracking: true), r, ct);
+
+    /// <summary>Rates a tracked ticket the caller was checked against (the customer portal passes its own ticket).</summary>
+    public async Task<Ticket> RateAsync(Ticket ticket, RateTicketRequest r, CancellationToken ct)
     {
-        var ticket = await access.GetVisibleAsync<Ticket>(id, ct, tracking: true);
+        var id = ticket.Id;
         if (ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed))
             throw new BusinessException("ticket.not_resolved", "A ticket can be rated once it is resolved.", 409);
         history.Add(ServiceRecordTypes.Ticket, id, "rated", ticket.SatisfactionRating?.ToString(), r.Rating.ToString(), r.Comment);

@@ -19,6 +19,8 @@ public sealed class EndpointSecurityTests(SqliteApi api) : IClassFixture<SqliteA
         "GET /health", "GET /openapi/{documentName}.json",
         // The telephony system: no user, a tenant API key checked by the handler (401 without a valid one).
         "POST /api/telephony/incoming-call", "POST /api/telephony/call-ended",
+        // The portal invitee has no password yet; sign-up is for people without an account (refused unless the tenant allows it).
+        "POST /api/portal/invitations/accept", "POST /api/portal/sign-up",
     ];
 
     // Every signed-in user may read their own grants (the UI builds its menu from them) and keep their own profile.

@@ -21,10 +21,10 @@ public static class ServiceTestHost
     public static WebApplicationFactory<Program> For(ApiFixture api) =>
         Hosts.GetValue(api, a => a.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(RecordingWorkflowSignals.Decorate)));
 
-    public static async Task<ApiClient> LoginAsync(ApiFixture api, TenantScenario tenant, string userName)
+    public static async Task<ApiClient> LoginAsync(ApiFixture api, TenantScenario tenant, string userName, string password = CrmApiFactory.Password)
     {
         var client = new ApiClient(For(api).CreateClient());
-        await client.LoginAsync(tenant.Name, userName, CrmApiFactory.Password);
+        await client.LoginAsync(tenant.Name, userName, password);
         return client;
     }
 

@@ -40,6 +40,8 @@ export const MENU: readonly MenuGroup[] = [
       { label: 'service.menu.complaints', icon: 'audit', route: '/service/complaints', permission: 'Service.Complaints' },
       { label: 'service.menu.statistics', icon: 'appstore', route: '/service/complaint-statistics', permission: 'Service.Complaints.Statistics' },
       { label: 'reports.menu', icon: 'bar-chart', route: '/service/reports', permission: 'Service.Reports' },
+      { label: 'portal.admin.accounts', icon: 'idcard', route: '/admin/portal-accounts', permission: 'Portal.Accounts' },
+      { label: 'portal.admin.partners', icon: 'shop', route: '/admin/partners', permission: 'Portal.Partners' },
     ],
   },
   {

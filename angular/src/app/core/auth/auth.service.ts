@@ -14,6 +14,8 @@ export class AuthService {
 
   readonly isSignedIn = computed(() => this.session() !== null);
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
+  /** Staff, or a portal account (customer, partner): each has its own side of the app. */
+  readonly kind = computed(() => accountKind(this.session()?.accessToken ?? null));
 
   async login(tenant: string, userName: string, password: string): Promise<void> {
     const tokens = await this.account.apiAccountLoginPost({
@@ -53,6 +55,7 @@ export class AuthService {
   /** Revokes the refresh token on the server and forgets the session. */
   async logout(): Promise<void> {
     const current = this.session();
+    const loginPage = this.kind() === 'staff' ? '/login' : '/portal/login';
     this.clear();
     if (current) {
       try {
@@ -61,16 +64,17 @@ export class AuthService {
         // the session is gone locally either way
       }
     }
-    await this.router.navigate(['/login']);
+    await this.router.navigate([loginPage]);
   }
 
   /** The session is over (refresh failed): back to the login page, then to where the user was. */
   endSession(returnUrl: string): void {
     this.clear();
     // Before the first navigation has finished, the route guard sends the user to the login page itself.
-    if (!this.router.navigated || this.router.url.startsWith('/login')) return;
+    if (!this.router.navigated || this.router.url.startsWith('/login') || this.router.url.startsWith('/portal/login')) return;
+    const loginPage = this.router.url.startsWith('/portal') ? '/portal/login' : '/login';
     const target = returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {};
-    void this.router.navigate(['/login'], { queryParams: target });
+    void this.router.navigate([loginPage], { queryParams: target });
   }
 
   clear(): void {
@@ -86,5 +90,19 @@ export class AuthService {
     };
     writeSession(session);
     this.session.set(session);
+  }
+}
+
+export type AccountKind = 'staff' | 'customer' | 'partner';
+
+/** The "kind" claim of the access token (absent for staff). Only routing reads it; the API enforces the boundary. */
+export function accountKind(accessToken: string | null): AccountKind {
+  if (!accessToken) return 'staff';
+  try {
+    const payload = accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), '='))) as { kind?: string };
+    return claims.kind === 'customer' || claims.kind === 'partner' ? claims.kind : 'staff';
+  } catch {
+    return 'staff';
   }
 }

@@ -10,6 +10,8 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   const router = inject(Router);
   const toLogin = () => router.createUrlTree(['/login'], state.url && state.url !== '/' ? { queryParams: { returnUrl: state.url } } : {});
   if (!auth.isSignedIn()) return toLogin();
+  // Portal accounts have their own side of the app; the staff API refuses them anyway.
+  if (auth.kind() !== 'staff') return router.createUrlTree(['/portal']);
   if (await permissions.ensureLoaded()) return true;
   // A failed load that was not a refused session (the interceptor handles those) still needs a sign-in.
   if (!auth.isSignedIn()) return toLogin();
@@ -32,5 +34,20 @@ export const permissionGuard: CanActivateFn = (route) => {
 /** The login page is for signed-out users only. */
 export const signedOutGuard: CanMatchFn = () => {
   const auth = inject(AuthService);
-  return auth.isSignedIn() ? inject(Router).createUrlTree(['/']) : true;
+  if (!auth.isSignedIn()) return true;
+  return inject(Router).createUrlTree([auth.kind() === 'staff' ? '/' : '/portal']);
+};
+
+/** Portal pages: portal accounts only; staff go to the staff home, signed-out visitors to the portal login. */
+export const portalGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  if (!auth.isSignedIn()) return router.createUrlTree(['/portal/login']);
+  return auth.kind() === 'staff' ? router.createUrlTree(['/']) : true;
+};
+
+/** The portal's login, invitation and sign-up pages: a signed-in portal account goes straight to the portal. */
+export const portalSignedOutGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return auth.isSignedIn() && auth.kind() !== 'staff' ? inject(Router).createUrlTree(['/portal']) : true;
 };
