@@ -138,7 +138,7 @@ public sealed class ConsultationService(
         await StatusAsync(c, ConsultationStatus.Transferred, onTime ? "answered in time" : "answered after the deadline", ct);
         await signals.EventAsync(Type, c.Id, WorkflowEventNames.ReplyReceived, new Dictionary<string, string?> { ["onTime"] = onTime ? "true" : "false" }, ct);
         if (c.CreatedBy is { } originator && originator != access.Me)
-            await notifications.SendAsync(new NotificationMessage(originator, "consultation.answered",
+            await notifications.SendAsync(new NotificationMessage(originator, ConsultationsFeature.NotificationKind,
                 $"Consultation {c.Number} answered / 咨询 {c.Number} 已答复", Cut(c.DepartmentAnswer, 500), $"/service/consultations/{c.Id}",
                 NotificationChannels.InApp | NotificationChannels.Email, $"consultation-answered:{c.Id}:{now.Ticks}"), ct);
         await db.SaveChangesAsync(ct);

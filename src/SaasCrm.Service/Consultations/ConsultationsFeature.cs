@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Modularity;
+using SaasCrm.Platform.Notifications;
 using SaasCrm.Service.Reports;
 using SaasCrm.Workflows;
 
@@ -11,6 +12,8 @@ namespace SaasCrm.Service.Consultations;
 /// <summary>Consultations and answers (V4).</summary>
 internal sealed class ConsultationsFeature : ServiceFeature
 {
+    public const string NotificationKind = "consultation.answered";
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissionDefinitions<ConsultationPermissionDefinitions>();
@@ -20,6 +23,7 @@ internal sealed class ConsultationsFeature : ServiceFeature
         services.AddScoped<ConsultationQueries>();
         services.AddWorkflowRecordType<ConsultationRecordType>();
         services.AddWorkflowTemplates<ConsultationWorkflowTemplates>();
+        services.AddNotificationKind(NotificationKind, new SaasCrm.Platform.Permissions.LocalizedText("Consultation answered by the department", "咨询已由部门答复"));
         services.AddScoped<IServiceReport, ConsultationReport>();
         services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, ConsultationRelatedRecords>();
     }

@@ -87,7 +87,7 @@ public sealed class ReturnService(
         await ChangeStatusAsync(entry, approve ? ReturnStatus.Approved : ReturnStatus.Rejected, note, ct);
         await signals.EventAsync(Type, entry.Id, ApprovalDecided, new Dictionary<string, string?> { ["approved"] = approve ? "true" : "false" }, ct);
         if (entry.CreatedBy is { } recorder)
-            await notifications.SendAsync(new NotificationMessage(recorder, approve ? "return.approved" : "return.rejected",
+            await notifications.SendAsync(new NotificationMessage(recorder, ReturnsFeature.NotificationKind,
                 approve ? $"Return entry {entry.Number} approved / 退换货登记 {entry.Number} 已批准" : $"Return entry {entry.Number} rejected / 退换货登记 {entry.Number} 被驳回",
                 note, $"/service/returns/{entry.Id}", NotificationChannels.InApp, $"return-decided:{entry.Id}:{now.Ticks}"), ct);
         await db.SaveChangesAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Modularity;
+using SaasCrm.Platform.Notifications;
 using SaasCrm.Service.Reports;
 using SaasCrm.Workflows;
 
@@ -11,6 +12,8 @@ namespace SaasCrm.Service.Returns;
 /// <summary>Returns, exchanges and compensation (V5).</summary>
 internal sealed class ReturnsFeature : ServiceFeature
 {
+    public const string NotificationKind = "return.decided";
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissionDefinitions<ReturnPermissionDefinitions>();
@@ -20,6 +23,7 @@ internal sealed class ReturnsFeature : ServiceFeature
         services.AddScoped<ReturnQueries>();
         services.AddWorkflowRecordType<ReturnRecordType>();
         services.AddWorkflowTemplates<ReturnWorkflowTemplates>();
+        services.AddNotificationKind(NotificationKind, new SaasCrm.Platform.Permissions.LocalizedText("Return entry approved or rejected", "退换货登记审批结果"));
         services.AddScoped<IServiceReport, ReturnReport>();
         services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, ReturnRelatedRecords>();
     }
