@@ -26,6 +26,7 @@ internal sealed class ReturnsFeature : ServiceFeature
         services.AddNotificationKind(NotificationKind, new SaasCrm.Platform.Permissions.LocalizedText("Return entry approved or rejected", "退换货登记审批结果"));
         services.AddScoped<IServiceReport, ReturnReport>();
         services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, ReturnRelatedRecords>();
+        services.AddScoped<SaasCrm.Platform.Seeding.IDemoDataSeeder, ReturnDemoData>();
     }
 
     public override void ConfigureModel(ModelBuilder builder) =>

@@ -41,7 +41,7 @@ type Panel = 'answer' | 'transfer' | 'departmentAnswer' | null;
       <nz-result nzStatus="404" [nzTitle]="'consultations.notFound' | translate">
         <div nz-result-extra><a nz-button routerLink="/service/consultations">{{ 'consultations.backToList' | translate }}</a></div>
       </nz-result>
-    } @else if (c(); as c) {
+    } @else if (consultation(); as c) {
       <div class="page-card">
         <div class="page-head">
           <div>
@@ -164,7 +164,7 @@ export class ConsultationDetailPage implements OnInit {
 
   protected readonly dict = CONSULTATION_DICTIONARIES;
   protected readonly statusColors = CONSULTATION_STATUS_COLORS;
-  protected readonly c = signal<Consultation | null>(null);
+  protected readonly consultation = signal<Consultation | null>(null);
   protected readonly notFound = signal(false);
   protected readonly userId = signal<string | null>(null);
   protected readonly workflows = signal<RecordWorkflows | null>(null);
@@ -173,7 +173,7 @@ export class ConsultationDetailPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly touched = signal(false);
   protected readonly actions = computed(() => {
-    const c = this.c();
+    const c = this.consultation();
     return c ? consultationActions(c, this.userId(), this.permissions.has('Service.Consultations.Manage')) : { answer: false, transfer: false, departmentAnswer: false };
   });
   protected text = '';
@@ -188,7 +188,7 @@ export class ConsultationDetailPage implements OnInit {
 
   private async load(): Promise<void> {
     try {
-      this.c.set(await this.api.get(this.id()));
+      this.consultation.set(await this.api.get(this.id()));
       this.workflows.set(await this.workflowsApi.load('consultation', this.id()).catch(() => null));
     } catch (error) {
       if ((error as { status?: number }).status === 404) this.notFound.set(true);
@@ -214,7 +214,7 @@ export class ConsultationDetailPage implements OnInit {
         panel === 'answer' ? await this.api.answer(id, this.text.trim(), this.channel)
         : panel === 'departmentAnswer' ? await this.api.departmentAnswer(id, this.text.trim())
         : await this.api.transfer(id, this.departmentId!, this.deadline ? this.deadline.toISOString() : null, this.text.trim() || null);
-      this.c.set(updated);
+      this.consultation.set(updated);
       this.panel.set(null);
       this.message.success('✓');
       this.workflows.set(await this.workflowsApi.load('consultation', id).catch(() => null));

@@ -36,7 +36,7 @@ import { ReturnFormDrawer } from './return-form.drawer';
       <nz-result nzStatus="404" [nzTitle]="'returns.notFound' | translate">
         <div nz-result-extra><a nz-button routerLink="/service/returns">{{ 'returns.backToList' | translate }}</a></div>
       </nz-result>
-    } @else if (r(); as r) {
+    } @else if (entry(); as r) {
       <div class="page-card">
         <div class="page-head">
           <div>
@@ -130,7 +130,7 @@ export class ReturnDetailPage implements OnInit {
   protected readonly dict = RETURN_DICTIONARIES;
   protected readonly statusColors = RETURN_STATUS_COLORS;
   protected readonly money = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-  protected readonly r = signal<ReturnEntry | null>(null);
+  protected readonly entry = signal<ReturnEntry | null>(null);
   protected readonly notFound = signal(false);
   protected readonly userId = signal<string | null>(null);
   protected readonly workflows = signal<RecordWorkflows | null>(null);
@@ -139,13 +139,13 @@ export class ReturnDetailPage implements OnInit {
   protected readonly noteMissing = signal(false);
   protected note = '';
   protected readonly fields = computed<ReturnField[]>(() => {
-    const r = this.r();
+    const r = this.entry();
     return r ? RETURN_KIND_FIELDS[r.kind].shown : [];
   });
-  protected readonly reasonType = computed(() => reasonDictionary(this.r()?.kind ?? 'ReturnExchange'));
-  protected readonly own = computed(() => this.r()?.createdBy === this.userId() || this.permissions.has('Service.Returns.Manage'));
+  protected readonly reasonType = computed(() => reasonDictionary(this.entry()?.kind ?? 'ReturnExchange'));
+  protected readonly own = computed(() => this.entry()?.createdBy === this.userId() || this.permissions.has('Service.Returns.Manage'));
   protected readonly editable = computed(() => {
-    const r = this.r();
+    const r = this.entry();
     return !!r && this.own() && (r.status === 'Draft' || r.status === 'Rejected');
   });
 
@@ -161,7 +161,7 @@ export class ReturnDetailPage implements OnInit {
 
   private async load(): Promise<void> {
     try {
-      this.r.set(await this.api.get(this.id()));
+      this.entry.set(await this.api.get(this.id()));
       this.workflows.set(await this.workflowsApi.load('return', this.id()).catch(() => null));
     } catch (error) {
       if ((error as { status?: number }).status === 404) this.notFound.set(true);
@@ -181,7 +181,7 @@ export class ReturnDetailPage implements OnInit {
     this.busy.set(true);
     this.noteMissing.set(false);
     try {
-      this.r.set(await this.api.action(this.id(), action, this.note.trim() || null));
+      this.entry.set(await this.api.action(this.id(), action, this.note.trim() || null));
       this.note = '';
       this.message.success('✓');
       this.workflows.set(await this.workflowsApi.load('return', this.id()).catch(() => null));
@@ -194,6 +194,6 @@ export class ReturnDetailPage implements OnInit {
 
   protected edited(entry: ReturnEntry): void {
     this.editing.set(false);
-    this.r.set(entry);
+    this.entry.set(entry);
   }
 }

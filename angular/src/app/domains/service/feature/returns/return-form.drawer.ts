@@ -45,7 +45,7 @@ const TEXT_LIMITS: Partial<Record<ReturnField, number>> = {
           </nz-form-item>
           <div class="grid">
             @for (f of shown(); track f) {
-              <nz-form-item [class.wide]="f === 'address' || f === 'coordinationMatter'">
+              <nz-form-item [class.wide]="f === 'address' || f === 'coordinationMatter'" [attr.data-test]="'return-field-' + f">
                 <nz-form-label [nzRequired]="required().includes(f)">{{ 'returns.fields.' + f | translate }}</nz-form-label>
                 <nz-form-control [nzErrorTip]="'returns.validation.' + (f === 'amount' ? 'amount' : 'required') | translate">
                   @switch (f) {
