@@ -105,7 +105,7 @@ public abstract class ReturnTests(ApiFixture api)
         Assert.Equal("Rejected", Status(rejected));
         Assert.Equal("缺少质检报告", rejected["decisionNote"]!.GetValue<string>());
         Assert.Contains(RecordingWorkflowSignals.Of(id), x => x.Kind == "event" && x.Detail == "ApprovalDecided" && x.Data!["approved"] == "false");
-        await ApiClient.ExpectProblem(await lead.PostAsync($"/api/returns/{id}/approve", new { }), HttpStatusCode.Forbidden, "return.not_approver");
+        await ApiClient.ExpectProblem(await lead.PostAsync($"/api/returns/{id}/approve", new { }), HttpStatusCode.Conflict, "return.invalid_transition");
         await ServiceTestHost.RunJobsAsync(api);
         Assert.Contains((await clerk.GetOk("/api/notifications"))["items"]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "return.decided");
 

@@ -62,7 +62,7 @@ import { ReturnFormDrawer } from './return-form.drawer';
           <tr>
             <th nzWidth="150px" [nzSortOrder]="sortOrder('number')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('number', $event)">{{ 'returns.number' | translate }}</th>
             <th nzWidth="130px" [nzSortOrder]="sortOrder('kind')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('kind', $event)">{{ 'returns.kind' | translate }}</th>
-            <th nzWidth="110px" [nzSortOrder]="sortOrder('status')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('status', $event)">{{ 'returns.status' | translate }}</th>
+            <th nzWidth="150px" [nzSortOrder]="sortOrder('status')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('status', $event)">{{ 'returns.status' | translate }}</th>
             <th nzWidth="150px">{{ 'returns.fields.customerName' | translate }}</th>
             <th nzWidth="130px">{{ 'returns.fields.orderNumber' | translate }}</th>
             <th nzWidth="140px" nzAlign="right" [nzSortOrder]="sortOrder('amount')" [nzSortFn]="true" (nzSortOrderChange)="sortBy('amount', $event)">{{ 'returns.fields.amount' | translate }}</th>
