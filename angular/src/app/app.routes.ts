@@ -90,6 +90,18 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/callcenter/feature/callcenter.routes').then((m) => m.telephonySettingsRoutes),
       },
       {
+        path: 'service/consultations',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Consultations', breadcrumb: 'consultations.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.consultationRoutes),
+      },
+      {
+        path: 'service/returns',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Returns', breadcrumb: 'returns.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.returnRoutes),
+      },
+      {
         path: 'host/tenants',
         canActivate: [permissionGuard],
         data: { permission: 'Host.Tenants', breadcrumb: 'menu.tenants' },

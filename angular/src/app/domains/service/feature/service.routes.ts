@@ -29,3 +29,25 @@ export const complaintRoutes: Routes = [
 export const complaintStatisticsRoutes: Routes = [
   { path: '', loadComponent: () => import('./complaint-statistics.page').then((m) => m.ComplaintStatisticsPage) },
 ];
+
+/** Consultations and answers: list and detail. */
+export const consultationRoutes: Routes = [
+  {
+    path: '',
+    children: [
+      { path: '', pathMatch: 'full', loadComponent: () => import('./consultations/consultation-list.page').then((m) => m.ConsultationListPage) },
+      { path: ':id', data: { breadcrumb: 'consultations.detail' }, loadComponent: () => import('./consultations/consultation-detail.page').then((m) => m.ConsultationDetailPage) },
+    ],
+  },
+];
+
+/** Returns, exchanges and compensation entries: list and detail. */
+export const returnRoutes: Routes = [
+  {
+    path: '',
+    children: [
+      { path: '', pathMatch: 'full', loadComponent: () => import('./returns/return-list.page').then((m) => m.ReturnListPage) },
+      { path: ':id', data: { breadcrumb: 'returns.detail' }, loadComponent: () => import('./returns/return-detail.page').then((m) => m.ReturnDetailPage) },
+    ],
+  },
+];

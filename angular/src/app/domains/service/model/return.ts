@@ -1,0 +1,118 @@
+/** Returns, exchanges and compensation (V5): shapes of /api/returns, the kinds and the fields each requires. */
+export type ReturnKind = 'ReturnExchange' | 'QuickReturn' | 'PriceProtection' | 'VipHomeRefund';
+export type ReturnStatus = 'Draft' | 'Submitted' | 'Approved' | 'Rejected' | 'Completed';
+export const RETURN_KINDS: ReturnKind[] = ['ReturnExchange', 'QuickReturn', 'PriceProtection', 'VipHomeRefund'];
+export const RETURN_STATUSES: ReturnStatus[] = ['Draft', 'Submitted', 'Approved', 'Rejected', 'Completed'];
+export const RETURN_VIEWS = ['all', 'created', 'approval', 'department'] as const;
+export type ReturnView = (typeof RETURN_VIEWS)[number];
+export const RETURN_DICTIONARIES = {
+  category: 'product-category',
+  brand: 'brand',
+  pickup: 'return-pickup-method',
+  result: 'return-result',
+  returnReason: 'return-reason',
+  compensationReason: 'compensation-reason',
+} as const;
+
+/** The form's fields in display order; "customer" is a customer record or a name and a phone. */
+export type ReturnField =
+  | 'customerName' | 'customerPhone' | 'address' | 'orderNumber' | 'productCode' | 'productName' | 'productCategoryCode' | 'brandCode'
+  | 'quantity' | 'amount' | 'purchaseDate' | 'pickupMethodCode' | 'resultCode' | 'reasonCode' | 'coordinationMatter' | 'departmentId';
+
+/** Mirrors the server's ReturnKindRules: which fields each kind shows and which it requires. */
+export const RETURN_KIND_FIELDS: Record<ReturnKind, { shown: ReturnField[]; required: ReturnField[] }> = {
+  ReturnExchange: {
+    shown: ['customerName', 'customerPhone', 'orderNumber', 'productCategoryCode', 'brandCode', 'productName', 'quantity', 'amount', 'pickupMethodCode', 'resultCode', 'reasonCode', 'departmentId'],
+    required: ['customerName', 'customerPhone', 'pickupMethodCode', 'resultCode', 'departmentId', 'reasonCode', 'productCategoryCode', 'brandCode', 'quantity', 'amount'],
+  },
+  QuickReturn: {
+    shown: ['customerName', 'customerPhone', 'orderNumber', 'productCode', 'brandCode', 'coordinationMatter', 'departmentId'],
+    required: ['customerName', 'customerPhone', 'brandCode', 'coordinationMatter', 'orderNumber', 'departmentId', 'productCode'],
+  },
+  PriceProtection: {
+    shown: ['customerName', 'customerPhone', 'orderNumber', 'productCategoryCode', 'reasonCode', 'amount', 'departmentId'],
+    required: ['customerName', 'customerPhone', 'departmentId', 'productCategoryCode', 'reasonCode', 'amount'],
+  },
+  VipHomeRefund: {
+    shown: ['customerName', 'customerPhone', 'address', 'orderNumber', 'productCode', 'productName', 'productCategoryCode', 'brandCode', 'quantity', 'amount', 'purchaseDate', 'departmentId'],
+    required: ['customerName', 'customerPhone', 'address', 'orderNumber', 'departmentId', 'productCode', 'productCategoryCode', 'brandCode', 'quantity', 'amount', 'purchaseDate'],
+  },
+};
+
+export function reasonDictionary(kind: ReturnKind): string {
+  return kind === 'PriceProtection' ? RETURN_DICTIONARIES.compensationReason : RETURN_DICTIONARIES.returnReason;
+}
+
+export interface ReturnRow {
+  id: string;
+  number: string;
+  kind: ReturnKind;
+  status: ReturnStatus;
+  customerName?: string | null;
+  orderNumber?: string | null;
+  reasonCode?: string | null;
+  quantity?: number | null;
+  amount?: number | null;
+  currencyCode: string;
+  departmentName?: string | null;
+  approverName?: string | null;
+  createdByName?: string | null;
+  createdAt: string;
+}
+
+export interface ReturnEntry extends ReturnRow {
+  customerId?: string | null;
+  customerPhone?: string | null;
+  address?: string | null;
+  productCode?: string | null;
+  productName?: string | null;
+  productCategoryCode?: string | null;
+  brandCode?: string | null;
+  purchaseDate?: string | null;
+  pickupMethodCode?: string | null;
+  resultCode?: string | null;
+  coordinationMatter?: string | null;
+  remark?: string | null;
+  departmentId?: string | null;
+  approverId?: string | null;
+  submittedAt?: string | null;
+  decidedByName?: string | null;
+  decidedAt?: string | null;
+  decisionNote?: string | null;
+  completedAt?: string | null;
+  createdBy?: string | null;
+  concurrencyStamp: string;
+  canApprove: boolean;
+  history: { id: string; action: string; fromValue?: string | null; toValue?: string | null; note?: string | null; byUserName?: string | null; at: string }[];
+}
+
+export interface ReturnFilter {
+  view: ReturnView;
+  search: string;
+  kind: ReturnKind[];
+  status: ReturnStatus[];
+}
+export const EMPTY_RETURN_FILTER: ReturnFilter = { view: 'all', search: '', kind: [], status: [] };
+export type ReturnSortField = 'createdAt' | 'number' | 'kind' | 'status' | 'amount';
+export interface ReturnSort {
+  field: ReturnSortField;
+  descending: boolean;
+}
+export const DEFAULT_RETURN_SORT: ReturnSort = { field: 'createdAt', descending: true };
+
+export function returnQuery(f: ReturnFilter, sort: ReturnSort, page: number, pageSize: number): Record<string, string | string[]> {
+  const q: Record<string, string | string[]> = { sort: (sort.descending ? '-' : '') + sort.field, page: String(page), pageSize: String(pageSize) };
+  if (f.view !== 'all') q['view'] = f.view;
+  if (f.search.trim()) q['search'] = f.search.trim();
+  if (f.kind.length) q['kind'] = f.kind;
+  if (f.status.length) q['status'] = f.status;
+  return q;
+}
+
+export const RETURN_STATUS_COLORS: Record<ReturnStatus, string> = {
+  Draft: 'default',
+  Submitted: 'processing',
+  Approved: 'green',
+  Rejected: 'red',
+  Completed: 'cyan',
+};
