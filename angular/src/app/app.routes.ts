@@ -9,6 +9,8 @@ import { Shell } from './layout/shell';
 /** Every area names the permission it needs (`data.permission`); the side menu uses the same names (layout/menu.ts). */
 export const routes: Routes = [
   { path: 'login', component: LoginPage, canMatch: [signedOutGuard] },
+  // Portal article pages outside the staff shell (the portal layout mounts the same routes under /portal/articles).
+  { path: 'portal/articles', loadChildren: () => import('./domains/knowledge/portal.routes').then((m) => m.KNOWLEDGE_PORTAL_ROUTES) },
   {
     path: '',
     component: Shell,
@@ -68,6 +70,12 @@ export const routes: Routes = [
         canActivate: [permissionGuard],
         data: { permission: 'Service.Complaints.Statistics', breadcrumb: 'service.menu.statistics', scope: 'tenant' },
         loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.complaintStatisticsRoutes),
+      },
+      {
+        path: 'knowledge',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Knowledge', breadcrumb: 'knowledge.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/knowledge/feature/knowledge.routes').then((m) => m.KNOWLEDGE_ROUTES),
       },
       {
         path: 'host/tenants',
