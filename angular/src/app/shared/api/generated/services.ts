@@ -27,3 +27,5 @@ export { CustomerExportService } from './services/customer-export.service';
 export { WorkflowsService } from './services/workflows.service';
 export { TicketsService } from './services/tickets.service';
 export { ComplaintsService } from './services/complaints.service';
+export { KnowledgeService } from './services/knowledge.service';
+export { PortalKnowledgeService } from './services/portal-knowledge.service';
