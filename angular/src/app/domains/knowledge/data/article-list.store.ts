@@ -27,12 +27,12 @@ export const ArticleListStore = signalStore(
         const page = forPortal
           ? await portal.apiPortalArticlesGet({ q, category, page: query.page, pageSize: query.pageSize })
           : await staff.apiKnowledgeArticlesGet({
-              q,
-              category,
-              status: query.status ?? undefined,
-              visibility: query.visibility ?? undefined,
-              page: query.page,
-              pageSize: query.pageSize,
+              Q: q,
+              Category: category,
+              Status: query.status ?? undefined,
+              Visibility: query.visibility ?? undefined,
+              Page: query.page,
+              PageSize: query.pageSize,
             });
         if (mine === request) patchState(store, { page, loading: false });
       } catch (e) {

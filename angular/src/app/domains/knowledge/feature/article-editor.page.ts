@@ -140,7 +140,7 @@ import { RichTextEditor } from '../ui/rich-text-editor';
                 <div class="muted">{{ note(v).key | translate: note(v).params }} · {{ v.authorName }} · {{ v.at | localDate: 'datetime' }}</div>
                 <div class="version-body" [innerHTML]="v.body"></div>
                 @if (v.number !== store.article()?.versionNumber) {
-                  <button nz-button nzSize="small" nz-popconfirm [nzPopconfirmTitle]="'knowledge.versions.restoreConfirm' | translate: { number: v.number }" (nzOnConfirm)="restore(v.number)" [attr.data-test]="'knowledge-restore-' + v.number">
+                  <button nz-button nzSize="small" nz-popconfirm [nzPopconfirmTitle]="'knowledge.versions.restoreConfirm' | translate: { number: v.number }" (nzOnConfirm)="restore(+v.number)" [attr.data-test]="'knowledge-restore-' + v.number">
                     <nz-icon nzType="rollback" /> {{ 'knowledge.versions.restore' | translate }}
                   </button>
                 } @else {

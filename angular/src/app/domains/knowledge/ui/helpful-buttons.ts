@@ -23,8 +23,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HelpfulButtons {
-  readonly yes = input(0);
-  readonly no = input(0);
+  readonly yes = input<number | string>(0);
+  readonly no = input<number | string>(0);
   readonly mine = input<boolean | null | undefined>(null);
   readonly answer = output<boolean>();
 }
