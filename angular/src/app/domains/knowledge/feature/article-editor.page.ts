@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -162,6 +162,7 @@ export class ArticleEditorPage implements OnInit {
   private readonly problems = inject(ProblemMessageService);
   private readonly message = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
+  private readonly changes = inject(ChangeDetectorRef);
   protected readonly visibilities = VISIBILITIES;
   protected readonly categoryType = KNOWLEDGE_CATEGORY;
   protected readonly submitted = signal(false);
@@ -185,6 +186,7 @@ export class ArticleEditorPage implements OnInit {
     this.visibility = a.visibility;
     this.tags = [...a.tags];
     this.attachments.set([...a.attachments]);
+    this.changes.markForCheck(); // plain form fields: tell the zoneless view they changed
   }
 
   protected note = (v: ArticleVersion) => versionNote(v.note);
@@ -232,6 +234,7 @@ export class ArticleEditorPage implements OnInit {
       this.category = a.categoryCode;
       this.visibility = a.visibility;
       this.tags = [...a.tags];
+      this.changes.markForCheck();
       this.message.success(this.translate.instant('knowledge.versions.restored', { number }));
     } catch (e) {
       this.problems.show(e);

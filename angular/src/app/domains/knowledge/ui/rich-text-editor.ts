@@ -10,7 +10,7 @@ import { QuillEditorComponent } from 'ngx-quill';
   selector: 'app-rich-text-editor',
   imports: [FormsModule, QuillEditorComponent],
   providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => RichTextEditor), multi: true }],
-  styles: `:host { display: block; } :host ::ng-deep .ql-editor { min-height: 260px; font-size: 14px; }`,
+  styles: `:host, :host ::ng-deep quill-editor { display: block; } :host ::ng-deep .ql-editor { min-height: 260px; font-size: 14px; }`,
   template: `
     <quill-editor
       [ngModel]="value()"
