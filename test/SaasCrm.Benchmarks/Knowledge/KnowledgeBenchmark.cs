@@ -82,6 +82,7 @@ public static class KnowledgeBenchmark
         string[] zhSentences = ["请先断电五分钟后重新启动。", "检查滤网是否清洁，必要时更换。", "如仍无法解决，请联系售后上门维修。", "保修期内免费更换配件。",
             "安装时请保持机身水平。", "固件升级后问题消失。", "客户反映使用一周后出现问题。", "建议定期保养以延长寿命。", "退换货需在七天内申请。", "请核对购买凭证和序列号。"];
         string[] enProducts = ["air conditioner", "refrigerator", "washing machine", "water heater", "TV", "range hood", "water purifier", "robot vacuum", "microwave", "phone"];
+        string[] enChecks = ["filter", "compressor", "firmware update", "warranty", "drain hose"];
         string[] enProblems = ["not cooling", "leaks water", "makes noise", "does not power on", "remote not working", "shows error code E1", "install clearance", "compressor fails to start", "filter clogged", "refund process"];
         for (var i = 0; i < count; i++)
         {
@@ -95,7 +96,7 @@ public static class KnowledgeBenchmark
             else
             {
                 title = $"{Cap(en.PickRandom(enProducts))} {en.PickRandom(enProblems)}: what to do ({en.Random.Number(1, 999)})";
-                body = string.Concat(Enumerable.Range(0, en.Random.Number(3, 6)).Select(_ => $"<p>{en.Lorem.Sentence(12)} Check the {en.PickRandom(["filter", "compressor", "firmware update", "warranty", "drain hose"])} first.</p>"));
+                body = string.Concat(Enumerable.Range(0, en.Random.Number(3, 6)).Select(_ => $"<p>{en.Lorem.Sentence(12)} Check the {en.PickRandom(enChecks)} first.</p>"));
             }
             var category = Categories[i % Categories.Length];
             var audience = (i % 3) switch { 0 => "customers", 1 => "partners", _ => null };
