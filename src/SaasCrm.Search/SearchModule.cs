@@ -29,6 +29,7 @@ public sealed class SearchModule : CrmModule
         services.AddSingleton<SearchIndexApplier>();
         services.AddHostedService<SearchIndexApplierService>();
         services.AddScoped<SearchService>();
+        services.AddScoped<IDocumentSearch, DocumentSearch>();
         services.AddScoped<SearchIndexStatusService>();
         services.AddScoped<SearchRebuildService>();
         services.AddBackgroundJob<SearchRebuildArgs, SearchRebuildJob>(maxAttempts: 3);

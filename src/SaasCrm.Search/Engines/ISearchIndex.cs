@@ -36,9 +36,13 @@ public readonly record struct DocumentKey(string DocumentType, Guid Id)
 }
 
 /// <summary>One page of one document type, already narrowed to the caller's scope and filters.</summary>
-public sealed record SearchIndexQuery(QueryPlan Plan, string DocumentType, SearchScope Scope, IReadOnlyDictionary<string, string> Filters, int Skip, int Take);
+/// <param name="FacetField">A filter field to count hits by (ignoring a filter on that same field); null: no counts.</param>
+/// <param name="MatchAny">Any plan term may match (at least one) instead of all of them.</param>
+public sealed record SearchIndexQuery(QueryPlan Plan, string DocumentType, SearchScope Scope, IReadOnlyDictionary<string, string> Filters, int Skip, int Take,
+    string? FacetField = null, bool MatchAny = false);
 
-public sealed record SearchIndexResult(long Total, IReadOnlyList<SearchIndexHit> Hits);
+/// <param name="Facets">Hits per value of the query's facet field; null when none was asked for.</param>
+public sealed record SearchIndexResult(long Total, IReadOnlyList<SearchIndexHit> Hits, IReadOnlyDictionary<string, long>? Facets = null);
 
 /// <summary>A hit with its stored fields, for display and highlighting.</summary>
 public sealed record SearchIndexHit(

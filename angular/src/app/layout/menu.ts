@@ -39,6 +39,7 @@ export const MENU: readonly MenuGroup[] = [
       { label: 'service.menu.allTickets', icon: 'form', route: '/service/tickets/all', permission: 'Service.Tickets' },
       { label: 'service.menu.complaints', icon: 'audit', route: '/service/complaints', permission: 'Service.Complaints' },
       { label: 'service.menu.statistics', icon: 'appstore', route: '/service/complaint-statistics', permission: 'Service.Complaints.Statistics' },
+      { label: 'knowledge.menu', icon: 'read', route: '/knowledge', permission: 'Service.Knowledge' },
       { label: 'consultations.menu', icon: 'message', route: '/service/consultations', permission: 'Service.Consultations' },
       { label: 'returns.menu', icon: 'swap', route: '/service/returns', permission: 'Service.Returns' },
       { label: 'reports.menu', icon: 'bar-chart', route: '/service/reports', permission: 'Service.Reports' },

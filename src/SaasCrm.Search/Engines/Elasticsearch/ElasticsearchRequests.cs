@@ -111,9 +111,24 @@ public static class ElasticsearchRequests
     public static JsonObject Search(SearchIndexQuery q)
     {
         var must = new JsonArray();
-        foreach (var term in q.Plan.Terms) must.Add(TermClause(term));
+        if (q.MatchAny)
+        {
+            var any = new JsonArray();
+            foreach (var term in q.Plan.Terms) any.Add(TermClause(term));
+            must.Add(new JsonObject { ["bool"] = new JsonObject { ["should"] = any, ["minimum_should_match"] = 1 } });
+        }
+        else
+        {
+            foreach (var term in q.Plan.Terms) must.Add(TermClause(term));
+        }
         var filter = new JsonArray { Term(IndexFields.Type, q.DocumentType) };
-        foreach (var (name, value) in q.Filters) filter.Add(Term(FilterField(name), value));
+        JsonObject? postFilter = null;
+        foreach (var (name, value) in q.Filters)
+        {
+            // A filter on the facet field narrows the hits (post_filter) but not the counts, which list every value.
+            if (name == q.FacetField) postFilter = Term(FilterField(name), value);
+            else filter.Add(Term(FilterField(name), value));
+        }
         if (q.Scope.AnyOf is { } anyOf)
         {
             var should = new JsonArray();
@@ -122,7 +137,7 @@ public static class ElasticsearchRequests
             filter.Add(new JsonObject { ["bool"] = new JsonObject { ["should"] = should, ["minimum_should_match"] = 1 } });
         }
         var phrase = string.Join(' ', q.Plan.Terms.Select(t => t.Term));
-        return new JsonObject
+        var body = new JsonObject
         {
             ["from"] = q.Skip,
             ["size"] = q.Take,
@@ -137,6 +152,20 @@ public static class ElasticsearchRequests
                 },
             },
         };
+        if (postFilter is not null) body["post_filter"] = postFilter;
+        if (q.FacetField is { } facet)
+            body["aggs"] = new JsonObject { [FacetAggregation] = new JsonObject { ["terms"] = new JsonObject { ["field"] = FilterField(facet), ["size"] = MaxFacetValues } } };
+        return body;
+    }
+
+    public const string FacetAggregation = "facet";
+    public const int MaxFacetValues = 200;
+
+    /// <summary>Counts per value from a _search answer's terms aggregation; null when the request asked for none.</summary>
+    public static IReadOnlyDictionary<string, long>? ParseFacets(JsonNode response)
+    {
+        if (response["aggregations"]?[FacetAggregation]?["buckets"] is not JsonArray buckets) return null;
+        return buckets.Where(b => b is not null).ToDictionary(b => b!["key"]!.ToString(), b => b!["doc_count"]!.GetValue<long>(), StringComparer.Ordinal);
     }
 
     public static string FilterField(string name) => name == SearchDocument.IdField ? IndexFields.Id : "filters." + name;

@@ -33,7 +33,8 @@ public sealed class ElasticsearchSearchIndex(HttpClient http, ElasticsearchOptio
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
         var hits = body["hits"]!;
         var list = hits["hits"]!.AsArray().Select(h => ToHit(h!)).ToList();
-        return new SearchIndexResult(hits["total"]?["value"]?.GetValue<long>() ?? list.Count, list);
+        var facets = query.FacetField is null ? null : ElasticsearchRequests.ParseFacets(body) ?? new Dictionary<string, long>();
+        return new SearchIndexResult(hits["total"]?["value"]?.GetValue<long>() ?? list.Count, list, facets);
     }
 
     public async Task<ISearchIndexBuild> BeginRebuildAsync(Guid tenantId, CancellationToken cancellationToken)

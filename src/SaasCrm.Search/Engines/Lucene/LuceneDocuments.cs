@@ -50,16 +50,27 @@ internal static class LuceneDocuments
             doc.GetField(IndexFields.Version).GetInt64Value() ?? 0);
     }
 
-    public static Query ToQuery(SearchIndexQuery q)
+    /// <param name="withoutFilter">A filter field left out (facet counts ignore the filter on their own field).</param>
+    public static Query ToQuery(SearchIndexQuery q, string? withoutFilter = null)
     {
         var query = new BooleanQuery(disableCoord: true)
         {
             { new TermQuery(new Term(IndexFields.Type, q.DocumentType)) { Boost = 0 }, Occur.MUST },
         };
-        foreach (var term in q.Plan.Terms) query.Add(TermQuery(term), Occur.MUST);
+        if (q.MatchAny)
+        {
+            // Any term: each matching term adds to the score, so texts sharing more of the words rank first.
+            var any = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = 1 };
+            foreach (var term in q.Plan.Terms) any.Add(TermQuery(term), Occur.SHOULD);
+            query.Add(any, Occur.MUST);
+        }
+        else
+        {
+            foreach (var term in q.Plan.Terms) query.Add(TermQuery(term), Occur.MUST);
+        }
         var phrase = string.Join(' ', q.Plan.Terms.Select(t => t.Term));
         query.Add(new TermQuery(new Term(IndexFields.TitleExact, phrase)) { Boost = IndexFields.ExactTitleBoost }, Occur.SHOULD);
-        foreach (var (name, value) in q.Filters)
+        foreach (var (name, value) in q.Filters.Where(f => f.Key != withoutFilter))
             query.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Filter(name), value))) { Boost = 0 }, Occur.MUST);
         if (q.Scope.AnyOf is { } anyOf)
         {

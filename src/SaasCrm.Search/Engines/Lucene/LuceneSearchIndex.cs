@@ -67,9 +67,23 @@ public sealed class LuceneSearchIndex(string root) : ISearchIndex, IDisposable
             var searcher = index.Searchers.Acquire();
             try
             {
-                var top = searcher.Search(LuceneDocuments.ToQuery(query), query.Skip + query.Take);
+                var luceneQuery = LuceneDocuments.ToQuery(query);
+                var topCollector = TopScoreDocCollector.Create(query.Skip + query.Take, true);
+                FacetCollector? facets = null;
+                if (query.FacetField is { } facetField)
+                {
+                    facets = new FacetCollector(IndexFields.Filter(facetField));
+                    if (query.Filters.ContainsKey(facetField)) searcher.Search(LuceneDocuments.ToQuery(query, withoutFilter: facetField), facets);
+                    else
+                    {
+                        searcher.Search(luceneQuery, MultiCollector.Wrap(topCollector, facets));
+                        facets.Done = true;
+                    }
+                }
+                if (facets is not { Done: true }) searcher.Search(luceneQuery, topCollector);
+                var top = topCollector.GetTopDocs();
                 var hits = top.ScoreDocs.Skip(query.Skip).Select(sd => LuceneDocuments.ToHit(searcher.Doc(sd.Doc), sd.Score)).ToList();
-                return Task.FromResult(new SearchIndexResult(top.TotalHits, hits));
+                return Task.FromResult(new SearchIndexResult(top.TotalHits, hits, facets?.Counts));
             }
             finally
             {

@@ -8,8 +8,8 @@ import { PortalRequestDetailPage } from './request-detail.page';
 import { PortalRequestsPage } from './requests.page';
 import { PortalShell } from './portal-shell';
 
-/** /portal: sign-in, invitation, sign-up outside the shell; everything else inside it. "articles" belongs to the knowledge base. */
-export const portalRoutes: Routes = [
+/** /portal: sign-in, invitation, sign-up outside the shell; everything else inside it, with the knowledge base's article pages under "articles". */
+export const portalRoutesWith = (articleRoutes: Routes): Routes => [
   { path: 'login', component: PortalLoginPage, canActivate: [portalSignedOutGuard] },
   { path: 'accept', component: PortalAcceptPage, canActivate: [portalSignedOutGuard] },
   { path: 'sign-up', component: PortalSignUpPage, canActivate: [portalSignedOutGuard] },
@@ -25,6 +25,7 @@ export const portalRoutes: Routes = [
       { path: 'partner/customers', component: PartnerCustomersPage },
       { path: 'partner/tickets/new', component: PortalNewRequestPage, data: { partner: true } },
       { path: 'partner/tickets/:id', component: PortalRequestDetailPage, data: { partner: true } },
+      { path: 'articles', children: articleRoutes },
     ],
   },
 ];

@@ -31,6 +31,7 @@ import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { DueBadge } from '../ui/due-badge';
 import { ServiceStatusTag } from '../ui/status-tag';
 import { WorkflowJournal } from '../ui/workflow-journal';
+import { TicketArticles } from '../ui/ticket-articles';
 
 /** One ticket: status actions, assignment, comments (internal or public), SLA times, rating and the workflow journal. */
 @Component({
@@ -44,6 +45,7 @@ import { WorkflowJournal } from '../ui/workflow-journal';
     DueBadge,
     ServiceStatusTag,
     WorkflowJournal,
+    TicketArticles,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -196,6 +198,11 @@ import { WorkflowJournal } from '../ui/workflow-journal';
               }
             </nz-card>
           }
+          @if (permissions.has('Service.Knowledge')) {
+            <div class="gap-first">
+              <app-ticket-articles [ticketId]="t.id" [resolved]="t.status === 'Resolved' || t.status === 'Closed'" [canCreate]="permissions.has('Service.Knowledge.Manage')" />
+            </div>
+          }
           @if (store.workflows(); as wf) {
             <div class="gap-first">
               <app-workflow-journal [instances]="wf.instances" [assignments]="wf.assignments" />
@@ -271,7 +278,7 @@ import { WorkflowJournal } from '../ui/workflow-journal';
 export class TicketDetailPage implements OnInit {
   readonly id = input.required<string>();
   protected readonly store = inject(TicketDetailStore);
-  private readonly permissions = inject(PermissionStore);
+  protected readonly permissions = inject(PermissionStore);
   private readonly problems = inject(ProblemMessageService);
   private readonly message = inject(NzMessageService);
   private readonly translate = inject(TranslateService);

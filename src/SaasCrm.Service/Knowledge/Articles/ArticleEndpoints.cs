@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SaasCrm.Platform.Http;
+using SaasCrm.Platform.Identity;
+using SaasCrm.Platform.Permissions;
+using SaasCrm.Platform.Security;
+using SaasCrm.Service.Knowledge.FromTickets;
+
+namespace SaasCrm.Service.Knowledge.Articles;
+
+internal static class ArticleEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var knowledge = api.MapGroup("/knowledge").WithTags("Knowledge");
+        var articles = knowledge.MapGroup("/articles");
+
+        articles.MapGet("/", ([AsParameters] ArticleSearchParameters p, ArticleQueries queries, CancellationToken ct) => queries.SearchAsync(p, ct))
+            .Produces<ArticleSearchResponse>().RequirePermission(KnowledgePermissions.Read);
+
+        articles.MapGet("/{id:guid}", (Guid id, ArticleQueries queries, CancellationToken ct) => queries.GetAsync(id, ct))
+            .Produces<ArticleDto>().RequirePermission(KnowledgePermissions.Read);
+
+        articles.MapPost("/{id:guid}/views", async (Guid id, ArticleAccess access, ArticleService service, CancellationToken ct) =>
+            {
+                await access.GetVisibleAsync(id, ct);
+                await service.CountViewAsync(id, ct);
+                return Results.NoContent();
+            })
+            .Produces(StatusCodes.Status204NoContent).RequirePermission(KnowledgePermissions.Read);
+
+        articles.MapGet("/{id:guid}/versions", (Guid id, ArticleQueries queries, CancellationToken ct) => queries.VersionsAsync(id, ct))
+            .Produces<IReadOnlyList<ArticleVersionDto>>().RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapPost("/", async (SaveArticleRequest request, ArticleService service, ArticleQueries queries, CancellationToken ct) =>
+            {
+                var article = await service.CreateAsync(request, ct);
+                return Results.Created($"/api/knowledge/articles/{article.Id}", await queries.ToDtoAsync(article, ct));
+            })
+            .Validate<SaveArticleRequest>().Produces<ArticleDto>(StatusCodes.Status201Created).RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapPut("/{id:guid}", async (Guid id, SaveArticleRequest request, ArticleService service, ArticleQueries queries, CancellationToken ct) =>
+            {
+                if (string.IsNullOrEmpty(request.ConcurrencyStamp)) throw RequestValidationException.For("concurrencyStamp", "concurrency_stamp_required", "Send the stamp you read.");
+                return await queries.ToDtoAsync(await service.UpdateAsync(id, request, ct), ct);
+            })
+            .Validate<SaveArticleRequest>().Produces<ArticleDto>().RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapPost("/{id:guid}/publish", async (Guid id, ConcurrencyRequest request, ArticleService service, ArticleQueries queries, CancellationToken ct) =>
+                await queries.ToDtoAsync(await service.PublishAsync(id, request.ConcurrencyStamp, publish: true, ct), ct))
+            .Validate<ConcurrencyRequest>().Produces<ArticleDto>().RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapPost("/{id:guid}/unpublish", async (Guid id, ConcurrencyRequest request, ArticleService service, ArticleQueries queries, CancellationToken ct) =>
+                await queries.ToDtoAsync(await service.PublishAsync(id, request.ConcurrencyStamp, publish: false, ct), ct))
+            .Validate<ConcurrencyRequest>().Produces<ArticleDto>().RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapPost("/{id:guid}/versions/{number:int}/restore", async (Guid id, int number, ConcurrencyRequest request, ArticleService service, ArticleQueries queries, CancellationToken ct) =>
+                await queries.ToDtoAsync(await service.RestoreAsync(id, number, request.ConcurrencyStamp, ct), ct))
+            .Validate<ConcurrencyRequest>().Produces<ArticleDto>().RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapDelete("/{id:guid}", async (Guid id, ArticleService service, CancellationToken ct) =>
+            {
+                await service.DeleteAsync(id, ct);
+                return Results.NoContent();
+            })
+            .Produces(StatusCodes.Status204NoContent).RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapPost("/{id:guid}/helpful", (Guid id, ArticleHelpfulRequest request, ArticleService service, CancellationToken ct) =>
+                service.RateHelpfulAsync(id, request.Helpful, ct))
+            .Produces<ArticleHelpfulDto>().RequirePermission(KnowledgePermissions.Read);
+
+        articles.MapPost("/attachments", async (IFormFile? file, ArticleService service, CancellationToken ct) =>
+            {
+                if (file is null) throw RequestValidationException.For("file", "file.required", "Choose a file to upload.");
+                await using var stream = file.OpenReadStream();
+                var stored = await service.UploadAsync(file.FileName, stream, ct);
+                return Results.Created($"/api/files/{stored.Id}", new ArticleAttachmentDto(stored.Id, stored.OriginalName, stored.Size));
+            })
+            .DisableAntiforgery() // bearer tokens, no cookies: no cross-site form posts to forge
+            .Produces<ArticleAttachmentDto>(StatusCodes.Status201Created).RequirePermission(KnowledgePermissions.Manage);
+
+        articles.MapPost("/from-ticket/{ticketId:guid}", async (Guid ticketId, TicketArticles fromTickets, ArticleQueries queries, CancellationToken ct) =>
+            {
+                var article = await fromTickets.CreateDraftAsync(ticketId, ct);
+                return Results.Created($"/api/knowledge/articles/{article.Id}", await queries.ToDtoAsync(article, ct));
+            })
+            .Produces<ArticleDto>(StatusCodes.Status201Created).RequirePermission(KnowledgePermissions.Manage);
+
+        knowledge.MapGet("/suggestions", (Guid ticketId, TicketArticles fromTickets, CancellationToken ct) => fromTickets.SuggestAsync(ticketId, ct))
+            .Produces<IReadOnlyList<ArticleSuggestionDto>>().RequirePermission(KnowledgePermissions.Read);
+
+        // Portal: portal accounts only (staff use the endpoints above); what they read is decided by ArticleAccess.
+        var portal = api.MapGroup("/portal/articles").WithTags("Portal knowledge").RequireUserKind(UserKind.Customer, UserKind.Partner);
+
+        portal.MapGet("/", (string? q, string? category, int? page, int? pageSize, ArticleQueries queries, CancellationToken ct) =>
+                queries.SearchAsync(new ArticleSearchParameters(q, category, null, null, page, pageSize), ct))
+            .Produces<ArticleSearchResponse>();
+
+        portal.MapGet("/{id:guid}", async (Guid id, ArticleAccess access, ArticleService service, ArticleQueries queries, CancellationToken ct) =>
+            {
+                var article = await access.GetVisibleAsync(id, ct);
+                await service.CountViewAsync(id, ct);
+                article.ViewCount++;
+                return await queries.ToDtoAsync(article, ct);
+            })
+            .Produces<ArticleDto>();
+
+        portal.MapPost("/{id:guid}/helpful", (Guid id, ArticleHelpfulRequest request, ArticleService service, CancellationToken ct) =>
+                service.RateHelpfulAsync(id, request.Helpful, ct))
+            .Produces<ArticleHelpfulDto>();
+    }
+}
