@@ -79,15 +79,40 @@ export const routes: Routes = [
         loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.complaintStatisticsRoutes),
       },
       {
-  // The customer and partner portal: its own shell and guards (core/permissions/guards.ts keeps staff and portal accounts
-  // apart); the knowledge base's article pages are mounted inside that shell under /portal/articles.
-  {
-    path: 'portal',
-    loadChildren: async () => {
-      const [portal, knowledge] = await Promise.all([import('./domains/portal/feature/portal.routes'), import('./domains/knowledge/portal.routes')]);
-      return portal.portalRoutesWith(knowledge.KNOWLEDGE_PORTAL_ROUTES);
-    },
-  },
+        path: 'service/reports',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Reports', breadcrumb: 'reports.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/reports/feature/reports.routes').then((m) => m.reportRoutes),
+      },
+      {
+        path: 'callcenter/calls',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.CallCenter', breadcrumb: 'callcenter.menu.calls', scope: 'tenant' },
+        loadChildren: () => import('./domains/callcenter/feature/callcenter.routes').then((m) => m.callLogRoutes),
+      },
+      {
+        path: 'admin/telephony',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.CallCenter.Settings', breadcrumb: 'callcenter.menu.settings', scope: 'tenant' },
+        loadChildren: () => import('./domains/callcenter/feature/callcenter.routes').then((m) => m.telephonySettingsRoutes),
+      },
+      {
+        path: 'service/consultations',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Consultations', breadcrumb: 'consultations.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.consultationRoutes),
+      },
+      {
+        path: 'service/returns',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Returns', breadcrumb: 'returns.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/service/feature/service.routes').then((m) => m.returnRoutes),
+      },
+      {
+        path: 'knowledge',
+        canActivate: [permissionGuard],
+        data: { permission: 'Service.Knowledge', breadcrumb: 'knowledge.menu', scope: 'tenant' },
+        loadChildren: () => import('./domains/knowledge/feature/knowledge.routes').then((m) => m.KNOWLEDGE_ROUTES),
       },
       {
         path: 'host/tenants',
