@@ -61,7 +61,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 if healthy; then
-  (cd angular && E2E_BASE_URL="http://127.0.0.1:$port" E2E_DB="$e2e_data/e2e.db" npm run e2e --silent) 2>&1 | tee "$results/e2e.log"
+  (cd angular && E2E_BASE_URL="http://127.0.0.1:$port" npm run e2e --silent) 2>&1 | tee "$results/e2e.log"
   e2e_exit=${PIPESTATUS[0]}
   e2e_pass=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$results/e2e.log" | tail -n 1)
   e2e_fail=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$results/e2e.log" | tail -n 1)

@@ -1,13 +1,11 @@
 // Browser test of the knowledge base: an agent resolves a ticket, turns it into an article in one step, publishes it
 // for customers; a customer's portal account finds it on the portal article page and marks it helpful.
-// Screenshots in both languages. The portal account is a staff account created through the API whose kind is then set
-// to Customer in the host's database (E2E_DB: path of the host's SQLite file) until the portal offers invitations.
+// Screenshots in both languages. The portal account comes from a portal invitation to a customer's contact.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, launch, login, newPage, PASSWORD, screenshot, settle, switchLanguage } from './support.mjs';
+import { apiAs, BASE_URL, retryOnConflict, launch, login, newPage, PASSWORD, screenshot, settle, switchLanguage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
-const E2E_DB = process.env.E2E_DB;
 
 async function rawKnowledgeKeys(page) {
   const text = await page.locator('body').innerText();
@@ -20,17 +18,6 @@ async function expectNoRawKeys(page, where) {
 }
 
 /** The seeded ticket workflow may still be touching a new ticket: try again on a concurrency conflict. */
-async function retryOnConflict(call) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (e) {
-      if (attempt > 8 || !String(e.message).includes(' 409 ')) throw e;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-}
-
 /** Signs a portal account in through the API and hands the session to the app (the staff login page expects the staff shell). */
 async function portalLogin(page, tenant, userName) {
   const r = await fetch(`${BASE_URL}/api/account/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, userName, password: PASSWORD }) });
@@ -112,23 +99,22 @@ describe('Knowledge base', { concurrency: false }, () => {
     });
   }
 
-  test('a customer portal account finds the published article and rates it', async (t) => {
-    if (!E2E_DB) {
-      t.skip('E2E_DB (the host database path) is needed to make a portal account until the portal can invite one');
-      return;
-    }
-    const { DatabaseSync } = await import('node:sqlite');
-    const roles = await admin.get('/api/identity/roles');
-    const anyRole = (roles.items ?? roles).find((r) => r.name === 'sales');
-    await admin.post('/api/identity/users', { userName: portalName, name: `Portal ${stamp}`, email: `${portalName}@demo.local`, phoneNumber: null, password: PASSWORD, isActive: true, roleIds: [anyRole.id], departmentIds: [] });
-    const db = new DatabaseSync(E2E_DB);
-    db.prepare("UPDATE AspNetUsers SET Kind = 1 WHERE UserName = ?").run(portalName);
-    db.prepare("DELETE FROM AspNetUserRoles WHERE UserId = (SELECT Id FROM AspNetUsers WHERE UserName = ?)").run(portalName);
-    db.close();
+  test('a customer portal account finds the published article and rates it', async () => {
+    // A contact of a customer is invited to the portal and chooses a password, as a customer would.
+    const customer = await admin.post('/api/customers', {
+      kind: 'Company', name: `Knowledge portal customer ${stamp}`, phones: [], emails: [], tags: [],
+      contacts: [{ name: `Reader ${stamp}`, email: `${portalName}@example.com`, isPrimary: true }],
+    });
+    const contacts = await admin.get(`/api/customers/${customer.id}/contacts`);
+    const invitation = await admin.post('/api/portal-admin/accounts/invitations', { customerId: customer.id, contactId: (contacts.items ?? contacts)[0].id });
+    const token = new URL(invitation.acceptUrl, BASE_URL).searchParams.get('token');
+    const accepted = await fetch(`${BASE_URL}/api/portal/invitations/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: PASSWORD }) });
+    assert.equal(accepted.status, 200, `accepting the invitation: ${accepted.status}`);
+    const account = await accepted.json();
 
     for (const language of ['en-US', 'zh-CN']) {
       const page = await newPage(browser, language);
-      await portalLogin(page, 'demo', portalName);
+      await portalLogin(page, 'demo', account.userName);
       await page.goto(`${BASE_URL}/portal/articles`);
       await page.locator('[data-test=portal-articles-search]').fill(`cooling ${stamp}`);
       const row = page.locator('[data-test=knowledge-row]', { hasText: `${ticketTitle} ${language}` });

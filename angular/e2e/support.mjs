@@ -117,3 +117,15 @@ export async function apiAs(userName, tenant = 'demo') {
   };
   return { id, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), put: (p, b) => call('PUT', p, b) };
 }
+
+/** Repeats an API call answered 409: the seeded ticket workflow edits new tickets (assignment) while a test works on them. */
+export async function retryOnConflict(call) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      if (attempt > 8 || !String(e.message).includes(' 409 ')) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

@@ -129,7 +129,7 @@ public abstract class ReturnTests(ApiFixture api)
 
         await ServiceTestHost.RunJobsAsync(api);
         var instances = await s.Desk.Admin.GetOk($"/api/workflows/instances?recordType=return&recordId={id}");
-        var statuses = instances.AsArray().Select(i => i!["status"]!.ToString()).ToList();
+        var statuses = instances["items"]!.AsArray().Select(i => i!["status"]!.ToString()).ToList();
         Assert.Equal(2, statuses.Count);
         Assert.All(statuses, x => Assert.Equal("Completed", x));
     }
