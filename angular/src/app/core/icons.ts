@@ -64,6 +64,15 @@ import {
   PhoneOutline,
   ShopOutline,
   SoundOutline,
+  ReadOutline,
+  DislikeOutline,
+  FileAddOutline,
+  HistoryOutline,
+  LikeOutline,
+  PaperClipOutline,
+  RollbackOutline,
+  SendOutline,
+  WarningOutline,
 } from '@ant-design/icons-angular/icons';
 import { IconDefinition } from '@ant-design/icons-angular';
 
@@ -134,4 +143,13 @@ export const APP_ICONS: IconDefinition[] = [
   PhoneOutline,
   ShopOutline,
   SoundOutline,
+  ReadOutline,
+  DislikeOutline,
+  FileAddOutline,
+  HistoryOutline,
+  LikeOutline,
+  PaperClipOutline,
+  RollbackOutline,
+  SendOutline,
+  WarningOutline,
 ];

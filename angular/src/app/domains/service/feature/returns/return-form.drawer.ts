@@ -176,7 +176,7 @@ export class ReturnFormDrawer {
     if (this.form.invalid) {
       Object.values(this.form.controls).forEach((c) => {
         c.markAsDirty();
-        c.updateValueAndValidity({ emitEvent: false });
+        c.updateValueAndValidity(); // the status event makes nz-form-control show its error tip
       });
       return;
     }

@@ -1,0 +1,14 @@
+import { apiAs, BASE_URL, launch, login, newPage, settle } from './support.mjs';
+const browser = await launch();
+const page = await newPage(browser, 'en-US');
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text().slice(0, 300)); });
+await login(page, 'demo', 'admin');
+await page.goto(`${BASE_URL}/service/returns`);
+await page.locator('[data-test=return-table]').waitFor();
+await page.locator('[data-test=return-create]').click();
+await page.locator('[data-test=return-kind-QuickReturn]').click();
+await page.locator('[data-test=return-submit]').click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/ret1.png' });
+console.log(await page.locator('[data-test^=return-field-]').evaluateAll((els) => els.map((e) => e.getAttribute('data-test'))));
+await browser.close();
