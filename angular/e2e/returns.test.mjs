@@ -129,7 +129,7 @@ describe('Returns and consultations', { concurrency: false }, () => {
     await screenshot(leadPage, 'returns-detail.zh-CN');
     await expectNoRawKeys(leadPage, 'return detail (zh)');
     await leadPage.goto(`${BASE_URL}/service/returns`);
-    await leadPage.locator('[data-test=return-table] tbody tr').first().waitFor();
+    await leadPage.locator('[data-test=return-table] tbody tr.ant-table-row').first().waitFor();
     await screenshot(leadPage, 'returns-list.zh-CN');
     await leadPage.locator('[data-test=return-create]').click();
     await leadPage.locator('[data-test=return-kind-VipHomeRefund]').click();
@@ -149,7 +149,7 @@ describe('Returns and consultations', { concurrency: false }, () => {
       const leadPage = await newPage(browser, language);
       await login(leadPage, 'demo', leadName);
       await leadPage.goto(`${BASE_URL}/service/consultations`);
-      await leadPage.locator('[data-test=consultation-table] tbody tr').first().waitFor();
+      await leadPage.locator('[data-test=consultation-table] tbody tr.ant-table-row').first().waitFor();
       await screenshot(leadPage, `consultations-list.${language}`);
       await expectNoRawKeys(leadPage, `consultation list (${language})`);
       await leadPage.goto(`${BASE_URL}/service/consultations/${c.id}`);
