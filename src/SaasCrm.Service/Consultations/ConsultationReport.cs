@@ -52,14 +52,14 @@ internal sealed class ConsultationReport(PlatformDbContext db, ConsultationAcces
             c.Quantity, c.TransferredAt, c.Deadline, c.AnsweredOnTime)).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        Func<string, string> label = k => k;
+        Func<string, string> label = query.GroupBy == "period" ? k => ReportGrouping.PeriodLabel(k, query) : k => k;
         Func<Fact, string?> key = query.GroupBy switch
         {
             "type" => f => f.Type,
             "department" => f => f.Department?.ToString(),
             "productCategory" => f => f.Category,
             "brand" => f => f.Brand,
-            _ => f => ReportGrouping.PeriodKey(f.CreatedAt, query.Period),
+            _ => f => ReportGrouping.PeriodKey(f.CreatedAt, query),
         };
         switch (query.GroupBy)
         {

@@ -22,13 +22,12 @@ internal static class ReportGrouping
             throw RequestValidationException.For("period", "report.unknown_period", "Period must be day, week or month.");
     }
 
-    /// <summary>The period a UTC instant falls in (UTC days; weeks start on Monday).</summary>
-    public static string PeriodKey(DateTime at, string? period) => period switch
-    {
-        "day" => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        "week" => ISOWeek.GetYear(at).ToString(CultureInfo.InvariantCulture) + "-W" + ISOWeek.GetWeekOfYear(at).ToString("00", CultureInfo.InvariantCulture),
-        _ => at.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-    };
+    /// <summary>The period (day, ISO week from Monday, month; month when unset) a UTC instant falls in, in the tenant's time zone.</summary>
+    public static string PeriodKey(DateTime at, ReportQuery query) =>
+        Reports.Shared.ReportPeriods.Bucket(Reports.Shared.ReportPeriods.LocalDate(Reports.Shared.ReportPeriods.Zone(query.TimeZone), at), query.Period ?? "month").Key;
+
+    /// <summary>The readable label of a <see cref="PeriodKey"/> ("2026-W45 (11-02)" for a week).</summary>
+    public static string PeriodLabel(string key, ReportQuery query) => Reports.Shared.ReportPeriods.Label(key, query.Period ?? "month");
 
     public static async Task<Func<string, string>> DictionaryLabelsAsync(IDictionaryLookup dictionaries, string type, CancellationToken ct)
     {

@@ -61,13 +61,13 @@ internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, ID
             };
         var facts = await source.Select(r => new Fact(r.Kind, r.ReasonCode, r.DepartmentId, r.CreatedAt, r.Status, r.Quantity, r.Amount)).ToListAsync(ct);
 
-        Func<string, string> label = k => k;
+        Func<string, string> label = query.GroupBy == "period" ? k => ReportGrouping.PeriodLabel(k, query) : k => k;
         Func<Fact, string?> key = query.GroupBy switch
         {
             "kind" => f => f.Kind.ToString(),
             "reason" => f => f.Reason,
             "department" => f => f.Department?.ToString(),
-            _ => f => ReportGrouping.PeriodKey(f.CreatedAt, query.Period),
+            _ => f => ReportGrouping.PeriodKey(f.CreatedAt, query),
         };
         switch (query.GroupBy)
         {
