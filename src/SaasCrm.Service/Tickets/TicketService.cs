@@ -113,7 +113,10 @@ public sealed class TicketService(
         return ticket;
     }
 
-    public async Task<Ticket> ChangeStatusAsync(Guid id, ChangeTicketStatusRequest r, CancellationToken ct)
+    public Task<Ticket> ChangeStatusAsync(Guid id, ChangeTicketStatusRequest r, CancellationToken ct) =>
+        r.ConcurrencyStamp is null ? OnLatestAsync(() => ChangeStatusOnceAsync(id, r, ct)) : ChangeStatusOnceAsync(id, r, ct);
+
+    private async Task<Ticket> ChangeStatusOnceAsync(Guid id, ChangeTicketStatusRequest r, CancellationToken ct)
     {
         var ticket = await GetWorkableAsync(id, ct);
         if (r.ConcurrencyStamp is not null) db.Entry(ticket).Property(t => t.ConcurrencyStamp).OriginalValue = r.ConcurrencyStamp;
@@ -130,7 +133,9 @@ public sealed class TicketService(
     }
 
     /// <summary>The assignee accepts the ticket and starts working on it (Assigned → InProgress): the workflow hears "Claimed".</summary>
-    public async Task<Ticket> AcceptAsync(Guid id, CancellationToken ct)
+    public Task<Ticket> AcceptAsync(Guid id, CancellationToken ct) => OnLatestAsync(() => AcceptOnceAsync(id, ct));
+
+    private async Task<Ticket> AcceptOnceAsync(Guid id, CancellationToken ct)
     {
         var ticket = await access.GetVisibleAsync<Ticket>(id, ct, tracking: true);
         if (ticket.AssigneeId != access.Me)
@@ -186,10 +191,32 @@ public sealed class TicketService(
         return await db.Set<Ticket>().AsNoTracking().FirstAsync(t => t.Id == id, ct);
     }
 
+    /// <summary>
+    /// Commands that carry no stamp from the caller act on the ticket as it is now: when a concurrent write lands
+    /// between their read and their save (most often the assignment workflow on a ticket just created), they read it
+    /// again and re-apply, instead of answering 409 to someone who never saw an older version.
+    /// </summary>
+    private async Task<T> OnLatestAsync<T>(Func<Task<T>> command)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await command();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
     private static BusinessException AlreadyTaken() =>
         new("ticket.already_taken", "Someone else has already taken this ticket.", 409);
 
-    public async Task<Ticket> AssignAsync(Guid id, AssignTicketRequest r, CancellationToken ct)
+    public Task<Ticket> AssignAsync(Guid id, AssignTicketRequest r, CancellationToken ct) => OnLatestAsync(() => AssignOnceAsync(id, r, ct));
+
+    private async Task<Ticket> AssignOnceAsync(Guid id, AssignTicketRequest r, CancellationToken ct)
     {
         var ticket = await access.GetVisibleAsync<Ticket>(id, ct, tracking: true);
         if (!TicketTransitions.IsOpen(ticket.Status))
@@ -203,8 +230,8 @@ public sealed class TicketService(
         return ticket;
     }
 
-    public async Task<TicketComment> AddCommentAsync(Guid id, AddTicketCommentRequest r, CancellationToken ct) =>
-        await AddCommentAsync(await access.GetVisibleAsync<Ticket>(id, ct, tracking: true), r, ct);
+    public Task<TicketComment> AddCommentAsync(Guid id, AddTicketCommentRequest r, CancellationToken ct) =>
+        OnLatestAsync(async () => await AddCommentAsync(await access.GetVisibleAsync<Ticket>(id, ct, tracking: true), r, ct));
 
     /// <summary>Adds a comment to a tracked ticket the caller was checked against (the portals pass their own ticket).</summary>
     public async Task<TicketComment> AddCommentAsync(Ticket ticket, AddTicketCommentRequest r, CancellationToken ct)
