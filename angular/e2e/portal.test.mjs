@@ -3,7 +3,7 @@
 // rates the answer. Screenshots of the portal and of the staff portal pages in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, launch, login, newPage, retryOnConflict, screenshot, settle } from './support.mjs';
+import { apiAs, BASE_URL, launch, login, newPage, screenshot, settle } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const PORTAL_PASSWORD = 'Portal#2026x';
@@ -68,12 +68,12 @@ describe('Customer portal', { concurrency: false }, () => {
       const ticketId = page.url().split('/').pop();
 
       // The agent answers (public) and notes something internal, then resolves: through the API.
-      await retryOnConflict(() => admin.post(`/api/tickets/${ticketId}/assign`, { assigneeId: admin.id }));
-      await retryOnConflict(() => admin.post(`/api/tickets/${ticketId}/accept`));
+      await admin.post(`/api/tickets/${ticketId}/assign`, { assigneeId: admin.id });
+      await admin.post(`/api/tickets/${ticketId}/accept`);
       await admin.post(`/api/tickets/${ticketId}/comments`, { content: `INTERNAL note ${stamp}`, isInternal: true });
       const answer = language === 'zh-CN' ? '师傅已补充冷媒，请再试一下。' : 'Our technician refilled the refrigerant; please try again.';
       await admin.post(`/api/tickets/${ticketId}/comments`, { content: answer, isInternal: false });
-      await retryOnConflict(() => admin.post(`/api/tickets/${ticketId}/status`, { status: 'Resolved' }));
+      await admin.post(`/api/tickets/${ticketId}/status`, { status: 'Resolved' });
 
       await page.reload();
       await page.locator('[data-test=thread]').getByText(answer).waitFor();

@@ -2,29 +2,10 @@
 // names the store's lead, who approves it; the clerk sees the status. Screenshots of both areas in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, launch, login, newPage, PASSWORD, pickOption, screenshot, settle } from './support.mjs';
+import { apiAs, BASE_URL, expectNoRawKeys, launch, login, newPage, PASSWORD, pickOption, screenshot, until } from './support.mjs';
 
 const stamp = Date.now().toString(36);
-
-async function rawKeys(page) {
-  const text = await page.locator('body').innerText();
-  return [...new Set(text.match(/\b(returns|consultations)\.[A-Za-z_][\w.-]*/g) ?? [])];
-}
-
-async function expectNoRawKeys(page, where) {
-  await settle(page);
-  assert.deepEqual(await rawKeys(page), [], `raw translation keys on ${where}`);
-}
-
-async function until(probe, what, timeoutMs = 30000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const AREAS = ['returns', 'consultations']; // translation keys of this area that must never show raw
 
 describe('Returns and consultations', { concurrency: false }, () => {
   let browser;
@@ -79,7 +60,7 @@ describe('Returns and consultations', { concurrency: false }, () => {
     await page.locator('[data-test=return-approver]').waitFor();
     assert.equal((await page.locator('[data-test=return-approver]').innerText()).trim(), leadName);
     assert.equal(await page.locator('[data-test=return-approve]').count(), 0, 'the recorder cannot approve');
-    await expectNoRawKeys(page, 'return detail (clerk)');
+    await expectNoRawKeys(page, 'return detail (clerk)', AREAS);
 
     const leadPage = await newPage(browser, 'en-US');
     await login(leadPage, 'demo', leadName);
@@ -127,14 +108,14 @@ describe('Returns and consultations', { concurrency: false }, () => {
     await leadPage.locator('.ant-popover-buttons .ant-btn-primary, .ant-popconfirm-buttons .ant-btn-primary').first().click();
     await leadPage.locator('[data-test=return-status]', { hasText: '已驳回' }).waitFor();
     await screenshot(leadPage, 'returns-detail.zh-CN');
-    await expectNoRawKeys(leadPage, 'return detail (zh)');
+    await expectNoRawKeys(leadPage, 'return detail (zh)', AREAS);
     await leadPage.goto(`${BASE_URL}/service/returns`);
     await leadPage.locator('[data-test=return-table] tbody tr.ant-table-row').first().waitFor();
     await screenshot(leadPage, 'returns-list.zh-CN');
     await leadPage.locator('[data-test=return-create]').click();
     await leadPage.locator('[data-test=return-kind-VipHomeRefund]').click();
     await screenshot(leadPage, 'returns-form.zh-CN');
-    await expectNoRawKeys(leadPage, 'return form (zh)');
+    await expectNoRawKeys(leadPage, 'return form (zh)', AREAS);
     assert.deepEqual(leadPage.errors, []);
     await leadPage.context().close();
   });
@@ -151,7 +132,7 @@ describe('Returns and consultations', { concurrency: false }, () => {
       await leadPage.goto(`${BASE_URL}/service/consultations`);
       await leadPage.locator('[data-test=consultation-table] tbody tr.ant-table-row').first().waitFor();
       await screenshot(leadPage, `consultations-list.${language}`);
-      await expectNoRawKeys(leadPage, `consultation list (${language})`);
+      await expectNoRawKeys(leadPage, `consultation list (${language})`, AREAS);
       await leadPage.goto(`${BASE_URL}/service/consultations/${c.id}`);
       await leadPage.locator('[data-test=consultation-status]').waitFor();
       if (language === 'en-US') {
@@ -161,7 +142,7 @@ describe('Returns and consultations', { concurrency: false }, () => {
         await leadPage.locator('[data-test=consultation-status]', { hasText: 'Department answered' }).waitFor();
       }
       await screenshot(leadPage, `consultations-detail.${language}`);
-      await expectNoRawKeys(leadPage, `consultation detail (${language})`);
+      await expectNoRawKeys(leadPage, `consultation detail (${language})`, AREAS);
       await leadPage.locator('[data-test=consultation-number]').waitFor();
       if (language === 'zh-CN') {
         await leadPage.goto(`${BASE_URL}/service/consultations`);

@@ -1,4 +1,5 @@
 // Shared helpers of the browser tests: Debian's chromium driven by playwright-core (no browser download).
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,11 +65,31 @@ export async function switchLanguage(page, language) {
   await page.waitForFunction(() => [...document.querySelectorAll('.ant-dropdown')].every((d) => !d.checkVisibility({ opacityProperty: true })));
 }
 
-/** Texts that look like an untranslated key (e.g. "menu.users") on the visible page. */
-export async function rawKeys(page) {
+const SHARED_AREAS = ['app', 'menu', 'shell', 'home', 'login', 'noAccess', 'notFound', 'common', 'tenants', 'editions', 'modules', 'users', 'roles',
+  'departments', 'audit', 'jobs', 'dictionaries', 'customFields', 'errors', 'validation', 'language', 'customers', 'notifications', 'search'];
+
+/** Texts that look like an untranslated key (e.g. "menu.users") of the shared areas or of `areas` on the visible page. */
+export async function rawKeys(page, areas = []) {
   const text = await page.locator('body').innerText();
-  const pattern = /\b(app|menu|shell|home|login|noAccess|notFound|common|tenants|editions|modules|users|roles|departments|audit|jobs|dictionaries|customFields|errors|validation|language|customers|notifications|search)\.[A-Za-z_][\w.-]*/g;
+  const pattern = new RegExp(`\\b(${[...SHARED_AREAS, ...areas].join('|')})\\.[A-Za-z_][\\w.-]*`, 'g');
   return [...new Set(text.match(pattern) ?? [])];
+}
+
+/** Fails when the settled page shows untranslated keys (see rawKeys). */
+export async function expectNoRawKeys(page, where, areas = []) {
+  await settle(page);
+  assert.deepEqual(await rawKeys(page, areas), [], `raw translation keys on ${where}`);
+}
+
+/** Polls `probe` until it answers something truthy (state reached through background jobs), or fails after the timeout. */
+export async function until(probe, what, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 export async function settle(page) {
@@ -118,14 +139,3 @@ export async function apiAs(userName, tenant = 'demo') {
   return { id, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), put: (p, b) => call('PUT', p, b) };
 }
 
-/** Repeats an API call answered 409: the seeded ticket workflow edits new tickets (assignment) while a test works on them. */
-export async function retryOnConflict(call) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (e) {
-      if (attempt > 8 || !String(e.message).includes(' 409 ')) throw e;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-}
