@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -11,11 +11,9 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRateModule } from 'ng-zorro-antd/rate';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -23,9 +21,8 @@ import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { PermissionStore } from '../../../core/permissions/permission.store';
-import type { NamedRef } from '../../../shared/api/generated';
-import { ServiceLookups } from '../data/service-lookups';
 import { TicketDetailStore } from '../data/ticket-detail.store';
+import { TicketAssignDialog } from './ticket-assign.dialog';
 import { dueState, TICKET_DICTIONARIES, TicketAction, ticketActions, targetStatus } from '../model/ticket';
 import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { DueBadge } from '../ui/due-badge';
@@ -42,6 +39,7 @@ import { TicketArticles } from '../ui/ticket-articles';
     TranslatePipe,
     LocalDatePipe,
     DictionaryTag,
+    TicketAssignDialog,
     DueBadge,
     ServiceStatusTag,
     WorkflowJournal,
@@ -54,11 +52,9 @@ import { TicketArticles } from '../ui/ticket-articles';
     NzGridModule,
     NzIconModule,
     NzInputModule,
-    NzModalModule,
     NzPopconfirmModule,
     NzRateModule,
     NzResultModule,
-    NzSelectModule,
     NzSkeletonModule,
     NzSwitchModule,
     NzTagModule,
@@ -92,7 +88,7 @@ import { TicketArticles } from '../ui/ticket-articles';
                   </button>
                 }
                 @case ('assign') {
-                  <button nz-button (click)="openAssign()" data-test="action-assign"><nz-icon nzType="user-add" /> {{ 'service.tickets.action.assign' | translate }}</button>
+                  <button nz-button (click)="assignDialog.open()" data-test="action-assign"><nz-icon nzType="user-add" /> {{ 'service.tickets.action.assign' | translate }}</button>
                 }
                 @case ('rate') {}
                 @case ('edit') {}
@@ -221,30 +217,7 @@ import { TicketArticles } from '../ui/ticket-articles';
         </div>
       </div>
 
-      <nz-modal [nzVisible]="assigning()" [nzTitle]="'service.tickets.action.assign' | translate" (nzOnCancel)="assigning.set(false)" (nzOnOk)="assign()" [nzOkLoading]="store.busy()">
-        <ng-container *nzModalContent>
-          <div class="field">
-            <label>{{ 'service.tickets.assignee' | translate }}</label>
-            <nz-select class="full" nzShowSearch nzAllowClear nzServerSearch [(ngModel)]="assignee" (nzOnSearch)="searchUsers($event)" [nzPlaceHolder]="'service.tickets.backToQueue' | translate" data-test="assign-user">
-              @for (u of users(); track u.id) {
-                <nz-option [nzValue]="u.id" [nzLabel]="u.name" />
-              }
-            </nz-select>
-          </div>
-          <div class="field">
-            <label>{{ 'service.tickets.team' | translate }}</label>
-            <nz-select class="full" nzShowSearch nzAllowClear [(ngModel)]="assignDepartment">
-              @for (d of departments(); track d.id) {
-                <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
-              }
-            </nz-select>
-          </div>
-          <div class="field">
-            <label>{{ 'service.common.note' | translate }}</label>
-            <input nz-input [(ngModel)]="assignNote" />
-          </div>
-        </ng-container>
-      </nz-modal>
+      <app-ticket-assign-dialog #assignDialog />
     } @else {
       <div class="page-card"><nz-skeleton [nzActive]="true" /></div>
     }
@@ -269,9 +242,6 @@ import { TicketArticles } from '../ui/ticket-articles';
     .grow { flex: 1; }
     .files { margin: 8px 0; }
     .upload { cursor: pointer; display: inline-block; margin-top: 8px; }
-    .field { margin-bottom: 12px; }
-    .field label { display: block; margin-bottom: 4px; }
-    .full { width: 100%; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -282,7 +252,6 @@ export class TicketDetailPage implements OnInit {
   private readonly problems = inject(ProblemMessageService);
   private readonly message = inject(NzMessageService);
   private readonly translate = inject(TranslateService);
-  private readonly lookups = inject(ServiceLookups);
 
   protected readonly dict = TICKET_DICTIONARIES;
   protected readonly actions = computed(() => {
@@ -312,12 +281,6 @@ export class TicketDetailPage implements OnInit {
   protected commentFromCustomer = false;
   protected rating = 0;
   protected ratingComment = '';
-  protected readonly assigning = signal(false);
-  protected assignee: string | null = null;
-  protected assignDepartment: string | null = null;
-  protected assignNote = '';
-  protected readonly users = signal<NamedRef[]>([]);
-  protected readonly departments = signal<NamedRef[]>([]);
 
   ngOnInit(): void {
     this.store.load(this.id()).catch((e) => this.problems.show(e));
@@ -337,32 +300,6 @@ export class TicketDetailPage implements OnInit {
       this.problems.show(error);
       // a lost race or a stale page: show the ticket as it is now
       this.store.reload().catch(() => undefined);
-    }
-  }
-
-  protected async openAssign(): Promise<void> {
-    const t = this.store.ticket()!;
-    this.assignee = t.assigneeId;
-    this.assignDepartment = t.departmentId;
-    this.assignNote = '';
-    this.assigning.set(true);
-    const [u, d] = await Promise.all([this.lookups.users().catch(() => []), this.lookups.departments().catch(() => [])]);
-    const current = t.assigneeId && !u.some((x) => x.id === t.assigneeId) ? [{ id: t.assigneeId, name: t.assigneeName ?? '' }] : [];
-    this.users.set([...current, ...u]);
-    this.departments.set(d);
-  }
-
-  protected async searchUsers(text: string): Promise<void> {
-    this.users.set(await this.lookups.users(text).catch(() => []));
-  }
-
-  protected async assign(): Promise<void> {
-    try {
-      await this.store.assign(this.assignee, this.assignDepartment, this.assignNote.trim() || null);
-      this.assigning.set(false);
-      this.message.success(this.translate.instant('service.tickets.done.assign'));
-    } catch (error) {
-      this.problems.show(error);
     }
   }
 
