@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { KnowledgeService, PortalKnowledgeService } from '../../../shared/api/generated';
-import type { SaveArticleRequest } from '../../../shared/api/generated/models';
+import type { SaveArticleRequest } from '../../../shared/api/generated';
 import { Article, ArticleVersion } from '../model/article';
 
 interface ArticleState {

@@ -16,7 +16,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
-import type { ArticleAttachmentDto } from '../../../shared/api/generated/models';
+import type { ArticleAttachmentDto } from '../../../shared/api/generated';
 import { DictionarySelect } from '../../../shared/ui/dictionary-select';
 import { ArticleStore } from '../data/article.store';
 import { ArticleVersion, ArticleVisibility, KNOWLEDGE_CATEGORY, versionNote, VISIBILITIES } from '../model/article';

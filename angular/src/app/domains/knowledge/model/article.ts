@@ -6,7 +6,7 @@ import type {
   ArticleStatus,
   ArticleVersionDto,
   ArticleVisibility,
-} from '../../../shared/api/generated/models';
+} from '../../../shared/api/generated';
 
 export type Article = ArticleDto;
 export type ArticleRow = ArticleListItemDto;

@@ -5,7 +5,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { KnowledgeService } from '../../../shared/api/generated';
-import type { ArticleSuggestionDto } from '../../../shared/api/generated/models';
+import type { ArticleSuggestionDto } from '../../../shared/api/generated';
 
 /**
  * Knowledge on a ticket: articles related to its title and description, and for a resolved or closed ticket a
