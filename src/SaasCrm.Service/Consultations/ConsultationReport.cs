@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
-using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Service.Reports;
+using SaasCrm.Service.Reports.Shared;
 
 namespace SaasCrm.Service.Consultations;
 
 /// <summary>Consultation statistics (V4): entries and enquiries by type, department, category, brand or period; answered at once, transferred, in time, overdue.</summary>
-internal sealed class ConsultationReport(PlatformDbContext db, ConsultationAccess access, IDictionaryLookup dictionaries, TimeProvider clock) : IServiceReport
+internal sealed class ConsultationReport(PlatformDbContext db, ConsultationAccess access, ReportLabels labels, TimeProvider clock) : IServiceReport
 {
     private sealed record Fact(string Type, Guid? Department, string? Category, string? Brand, DateTime CreatedAt, ConsultationStatus Status,
         int Quantity, DateTime? TransferredAt, DateTime? Deadline, bool? OnTime);
@@ -37,7 +37,6 @@ internal sealed class ConsultationReport(PlatformDbContext db, ConsultationAcces
 
     public async Task<ReportResult> RunAsync(ReportQuery query, CancellationToken ct)
     {
-        ReportGrouping.CheckPeriod(query, Dimensions);
         var source = (await access.VisibleAsync(db.Set<Consultation>().AsNoTracking(), ct)).Where(c => c.CreatedAt >= query.From && c.CreatedAt < query.To);
         foreach (var (filter, value) in query.Filters)
             source = filter switch
@@ -63,16 +62,14 @@ internal sealed class ConsultationReport(PlatformDbContext db, ConsultationAcces
         };
         switch (query.GroupBy)
         {
-            case "type": label = await ReportGrouping.DictionaryLabelsAsync(dictionaries, ConsultationDictionaries.EnquiryType, ct); break;
-            case "productCategory": label = await ReportGrouping.DictionaryLabelsAsync(dictionaries, ServiceDictionaries.ProductCategory, ct); break;
-            case "brand": label = await ReportGrouping.DictionaryLabelsAsync(dictionaries, ServiceDictionaries.Brand, ct); break;
+            case "type": label = await labels.DictionaryAsync(ConsultationDictionaries.EnquiryType, query.IsChinese, ct); break;
+            case "productCategory": label = await labels.DictionaryAsync(ServiceDictionaries.ProductCategory, query.IsChinese, ct); break;
+            case "brand": label = await labels.DictionaryAsync(ServiceDictionaries.Brand, query.IsChinese, ct); break;
             case "department":
-                var ids = facts.Where(f => f.Department != null).Select(f => f.Department!.Value).Distinct().ToList();
-                var names = await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id.ToString(), d => d.Name, ct);
-                label = k => names.GetValueOrDefault(k, k);
+                label = await labels.DepartmentsAsync(facts.Where(f => f.Department != null).Select(f => f.Department!.Value.ToString()).Distinct(), query.IsChinese, ct);
                 break;
         }
-        return ReportGrouping.Build(facts, key, label, group =>
+        return ReportGrouping.Build(facts, key, label, query.IsChinese, group =>
         {
             var answers = group.Where(f => f.OnTime != null).ToList();
             return new Dictionary<string, decimal?>
@@ -81,7 +78,7 @@ internal sealed class ConsultationReport(PlatformDbContext db, ConsultationAcces
                 ["enquiries"] = group.Sum(f => f.Quantity),
                 ["answeredAtOnce"] = group.Count(f => f.Status == ConsultationStatus.Answered && f.TransferredAt == null),
                 ["transferred"] = group.Count(f => f.TransferredAt != null),
-                ["answeredOnTimeRate"] = ReportGrouping.Percent(answers.Count(f => f.OnTime == true), answers.Count),
+                ["answeredOnTimeRate"] = ReportMath.Percent(answers.Count(f => f.OnTime == true), answers.Count),
                 ["overdue"] = group.Count(f => f.Status == ConsultationStatus.Transferred && f.Deadline < now),
             };
         });

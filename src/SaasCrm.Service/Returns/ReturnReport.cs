@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
-using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Service.Consultations;
 using SaasCrm.Service.Reports;
+using SaasCrm.Service.Reports.Shared;
 
 namespace SaasCrm.Service.Returns;
 
@@ -11,7 +11,7 @@ namespace SaasCrm.Service.Returns;
 /// Returns and compensation (V5): entries, quantities and amounts by kind, reason, department or period; approved, rejected
 /// and approved amounts. Amounts add up entries in one currency: the "currency" filter, CNY by default.
 /// </summary>
-internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, IDictionaryLookup dictionaries) : IServiceReport
+internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, ReportLabels labels) : IServiceReport
 {
     private sealed record Fact(ReturnKind Kind, string? Reason, Guid? Department, DateTime CreatedAt, ReturnStatus Status, int? Quantity, decimal? Amount);
 
@@ -47,7 +47,6 @@ internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, ID
 
     public async Task<ReportResult> RunAsync(ReportQuery query, CancellationToken ct)
     {
-        ReportGrouping.CheckPeriod(query, Dimensions);
         var currency = query.Filters.GetValueOrDefault("currency") ?? "CNY";
         var source = (await access.VisibleAsync(db.Set<ReturnEntry>().AsNoTracking(), ct))
             .Where(r => r.CreatedAt >= query.From && r.CreatedAt < query.To && r.Status != ReturnStatus.Draft && r.CurrencyCode == currency);
@@ -72,20 +71,18 @@ internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, ID
         switch (query.GroupBy)
         {
             case "kind":
-                label = k => Enum.TryParse<ReturnKind>(k, out var kind) ? (ReportGrouping.Chinese ? KindLabels[kind].Zh : KindLabels[kind].En) : k;
+                label = k => Enum.TryParse<ReturnKind>(k, out var kind) ? (query.IsChinese ? KindLabels[kind].Zh : KindLabels[kind].En) : k;
                 break;
             case "reason":
-                var returns = await ReportGrouping.DictionaryLabelsAsync(dictionaries, ReturnDictionaries.ReturnReason, ct);
-                var compensation = await ReportGrouping.DictionaryLabelsAsync(dictionaries, ReturnDictionaries.CompensationReason, ct);
+                var returns = await labels.DictionaryAsync(ReturnDictionaries.ReturnReason, query.IsChinese, ct);
+                var compensation = await labels.DictionaryAsync(ReturnDictionaries.CompensationReason, query.IsChinese, ct);
                 label = k => returns(k) is var l && l != k ? l : compensation(k);
                 break;
             case "department":
-                var ids = facts.Where(f => f.Department != null).Select(f => f.Department!.Value).Distinct().ToList();
-                var names = await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id.ToString(), d => d.Name, ct);
-                label = k => names.GetValueOrDefault(k, k);
+                label = await labels.DepartmentsAsync(facts.Where(f => f.Department != null).Select(f => f.Department!.Value.ToString()).Distinct(), query.IsChinese, ct);
                 break;
         }
-        return ReportGrouping.Build(facts, key, label, group =>
+        return ReportGrouping.Build(facts, key, label, query.IsChinese, group =>
         {
             var approved = group.Where(f => f.Status is ReturnStatus.Approved or ReturnStatus.Completed).ToList();
             return new Dictionary<string, decimal?>
