@@ -143,6 +143,43 @@ public abstract class BackgroundJobTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_worker_runs_claimed_jobs_side_by_side_up_to_its_concurrency_each_once_in_its_own_tenant_and_user()
+    {
+        var tenant = await TenantScenario.CreateAsync(api, "jobs");
+        var other = await TenantScenario.CreateAsync(api, "jobs");
+        var user = Guid.NewGuid();
+        var blocked = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var (marker, i) in blocked.Select((m, i) => (m, i)))
+            await EnqueueAsync(i % 2 == 0 ? tenant.Id : other.Id, new ProbeJobArgs(marker, Block: true), asUser: user);
+
+        // All four start before any finishes: with one at a time the second would never start while the first blocks.
+        var run = NewWorker("node-a").RunDueJobsAsync(4, CancellationToken.None);
+        await Task.WhenAll(blocked.Select(m => ProbeJob.Started.GetOrAdd(m, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var marker in blocked) ProbeJob.Gates.GetOrAdd(marker, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Assert.Equal(4, await run);
+
+        Assert.All(blocked.Select((m, i) => (Run: Assert.Single(ProbeJob.Runs[m]), i)), r =>
+        {
+            Assert.Equal(r.i % 2 == 0 ? tenant.Id : other.Id, r.Run.TenantId);
+            Assert.Equal(user, r.Run.UserId);
+        });
+
+        // Two such workers racing over many jobs: each job is claimed by one of them and runs once.
+        var markers = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var marker in markers) await EnqueueAsync(tenant.Id, new ProbeJobArgs(marker));
+        var workers = new[] { NewWorker("node-b"), NewWorker("node-c") };
+        var ran = await Task.WhenAll(workers.Select(w => Task.Run(async () =>
+        {
+            var total = 0;
+            for (int n; (n = await w.RunDueJobsAsync(4, CancellationToken.None)) > 0;) total += n;
+            return total;
+        })));
+        Assert.All(markers, m => Assert.Equal(1, ProbeJob.RunCount(m)));
+        Assert.Equal(markers.Count, ran.Sum());
+    }
+
+    [Fact]
     public async Task A_scheduled_job_runs_once_its_time_has_come_not_before()
     {
         var tenant = await TenantScenario.CreateAsync(api, "jobs");
