@@ -48,6 +48,14 @@ done
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results/ui-unit.log" | tail -n 1)
 count "angular unit" "$(sed -n 's/^\([0-9]*\) passed.*/\1/p' <<<"$line")" "$(sed -n 's/.* \([0-9]*\) failed$/\1/p' <<<"$line")"
 
+# --- Module boundaries of the UI (Sheriff): one check, counted as one result --------------------------
+if (cd angular && npm run lint:boundaries --silent) > "$results/boundaries.log" 2>&1; then
+  count "ui module boundaries" 1 0
+else
+  cat "$results/boundaries.log"
+  count "ui module boundaries" 0 1
+fi
+
 # --- Browser tests against the real host serving the UI build --------------------------------------
 e2e_data=$(mktemp -d)
 port=5181
