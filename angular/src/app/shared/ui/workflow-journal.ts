@@ -10,7 +10,7 @@ import { injectUiLanguage, labelIn } from './custom-field-support';
  * `message` (English text); newer lines carry `code` and `args`, with user and department names resolved.
  */
 export interface WorkflowJournalLine {
-  sequence?: number;
+  sequence?: number | string;
   at: string;
   stepId?: string | null;
   stepName?: string | null;
