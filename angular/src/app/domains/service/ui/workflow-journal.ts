@@ -20,7 +20,7 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
           @for (a of assignments(); track a.id) {
             <li>
               <span class="muted">{{ a.at | localDate }}</span>
-              <nz-tag>{{ a.strategy }}</nz-tag>
+              <nz-tag>{{ 'workflows.strategy.' + a.strategy | translate }}</nz-tag>
               {{ a.reason }}
             </li>
           }
