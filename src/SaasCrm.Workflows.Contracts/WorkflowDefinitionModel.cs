@@ -56,7 +56,10 @@ public sealed class WorkflowStep
 {
     public string Id { get; set; } = "";
     public string Activity { get; set; } = "";
+    /// <summary>The step's title (English, or the only one an admin typed).</summary>
     public string? Name { get; set; }
+    /// <summary>The Chinese title; readers fall back to <see cref="Name"/>.</summary>
+    public string? NameZh { get; set; }
     public JsonObject Properties { get; set; } = [];
     public string? Next { get; set; }
     public Dictionary<string, string>? Branches { get; set; }

@@ -21,7 +21,9 @@ internal static class WorkflowsModel
             e.ToTable("WorkflowDefinitions");
             e.Property(x => x.Key).HasMaxLength(100);
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NameZh).HasMaxLength(200);
             e.Property(x => x.Description).HasMaxLength(1000);
+            e.Property(x => x.DescriptionZh).HasMaxLength(1000);
             e.Property(x => x.RecordType).HasMaxLength(50);
             e.Property(x => x.TemplateKey).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
@@ -67,6 +69,8 @@ internal static class WorkflowsModel
             e.Property(x => x.Activity).HasMaxLength(50);
             e.Property(x => x.Outcome).HasMaxLength(100);
             e.Property(x => x.Message).HasMaxLength(2000);
+            e.Property(x => x.Code).HasMaxLength(100);
+            e.Property(x => x.ArgsJson).HasMaxLength(4000);
             e.HasIndex(x => new { x.TenantId, x.InstanceId, x.Sequence }).IsUnique();
         });
         builder.Entity<WorkflowIncident>(e =>

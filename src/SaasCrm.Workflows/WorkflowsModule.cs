@@ -45,6 +45,7 @@ public sealed class WorkflowsModule : CrmModule
         services.AddScoped<VersionDiffService>();
         services.AddScoped<DryRunService>();
         services.AddScoped<InstanceService>();
+        services.AddScoped<JournalReader>();
         services.AddScoped<TemplateService>();
         services.AddTenantSeeder<WorkflowTenantSeeder>();
         services.AddWorkflowTemplates<LeadAssignmentTemplates>();

@@ -25,29 +25,29 @@ public sealed class ReturnWorkflowTemplates : IWorkflowTemplateProvider
       "variables": [],
       "startStepId": "large",
       "steps": [
-        { "id": "large", "activity": "If", "name": "Amount above 1,000?",
+        { "id": "large", "activity": "If", "name": "Amount above 1,000?", "nameZh": "金额是否超过 1,000？",
           "properties": { "condition": { "field": "amount", "op": "gt", "value": 1000 } },
           "branches": { "true": "department-head", "false": "team-lead" } },
-        { "id": "department-head", "activity": "Assign", "name": "Head of the parent department",
+        { "id": "department-head", "activity": "Assign", "name": "Head of the parent department", "nameZh": "上级部门负责人",
           "properties": { "strategy": "departmentHead", "candidates": { "departmentField": "parentDepartmentId" } },
           "next": "notify-approver", "branches": { "none": "team-lead" } },
-        { "id": "team-lead", "activity": "Assign", "name": "Head of the responsible department",
+        { "id": "team-lead", "activity": "Assign", "name": "Head of the responsible department", "nameZh": "责任部门负责人",
           "properties": { "strategy": "departmentHead", "candidates": { "departmentField": "departmentId" } },
           "next": "notify-approver", "branches": { "none": "notify-approver" } },
-        { "id": "notify-approver", "activity": "Notify", "name": "Ask for approval",
+        { "id": "notify-approver", "activity": "Notify", "name": "Ask for approval", "nameZh": "请求审批",
           "properties": { "channels": ["inApp", "email"], "recipients": ["assignee"],
             "subject": { "en": "Return entry {{field.number}} waits for your approval", "zh": "退换货登记 {{field.number}} 待您审批" },
             "body": { "en": "{{title}}", "zh": "{{title}}" } },
           "next": "wait-decision" },
-        { "id": "wait-decision", "activity": "WaitForEventOrTimer", "name": "Decision or a working day",
+        { "id": "wait-decision", "activity": "WaitForEventOrTimer", "name": "Decision or a working day", "nameZh": "等待审批或一个工作日",
           "properties": { "event": "ApprovalDecided", "timer": { "duration": "PT8H", "workingTime": true } },
           "branches": { "event": "done", "timer": "remind" } },
-        { "id": "remind", "activity": "Notify", "name": "Reminder",
+        { "id": "remind", "activity": "Notify", "name": "Reminder", "nameZh": "提醒",
           "properties": { "channels": ["inApp"], "recipients": ["assignee"],
             "subject": { "en": "Reminder: return entry {{field.number}} waits for your approval", "zh": "提醒：退换货登记 {{field.number}} 仍待审批" },
             "body": { "en": "{{title}}", "zh": "{{title}}" } },
           "next": "wait-decision" },
-        { "id": "done", "activity": "Complete", "properties": { "outcome": "decided" } }
+        { "id": "done", "activity": "Complete", "name": "Done", "nameZh": "完成", "properties": { "outcome": "decided" } }
       ]
     }
     """;

@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Permissions;
@@ -40,8 +41,18 @@ public sealed class AssignActivity : IWorkflowActivity
     {
         var outcome = await context.Services.GetRequiredService<Assigner>().AssignAsync(context, cancellationToken);
         if (outcome is null)
-            return context.Step.Branches?.ContainsKey("none") == true ? new BranchResult("none", "nobody available") : new NextResult("nobody available");
+        {
+            var nobody = JournalNote.Of("nobodyAvailable");
+            return context.Step.Branches?.ContainsKey("none") == true
+                ? new BranchResult("none", "nobody available") { Entry = nobody }
+                : new NextResult("nobody available") { Entry = nobody };
+        }
         await context.ApplyAsync(new AssignRecord(outcome.UserId, outcome.DepartmentId, outcome.Reason), cancellationToken);
-        return new NextResult($"assigned to {outcome.UserId?.ToString() ?? "queue " + outcome.DepartmentId}: {outcome.Reason}");
+        return new NextResult($"assigned to {outcome.UserId?.ToString() ?? "queue " + outcome.DepartmentId}: {outcome.Reason}")
+        {
+            Entry = outcome.UserId is { } user
+                ? JournalNote.Of("assignedUser", ("userId", user), ("strategy", context.Text("strategy")), ("reason", outcome.Reason))
+                : JournalNote.Of("assignedQueue", ("departmentId", outcome.DepartmentId), ("strategy", context.Text("strategy")), ("reason", outcome.Reason)),
+        };
     }
 }

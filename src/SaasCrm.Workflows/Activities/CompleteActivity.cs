@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Workflows.Activities;
@@ -12,5 +13,5 @@ public sealed class CompleteActivity : IWorkflowActivity
     public void Validate(WorkflowStep step, ValidationScope scope) { }
 
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<ActivityResult>(new CompleteResult(context.Text("outcome")));
+        Task.FromResult<ActivityResult>(new CompleteResult(context.Text("outcome")) { Entry = JournalNote.Of("ended", ("outcome", context.Text("outcome"))) });
 }

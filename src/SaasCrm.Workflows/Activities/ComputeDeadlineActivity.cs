@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SaasCrm.Platform.Permissions;
@@ -51,7 +52,7 @@ public sealed class ComputeDeadlineActivity : IWorkflowActivity
         var field = context.Text("field")!;
         if (field.StartsWith("var.", StringComparison.Ordinal)) context.Variables[field[4..]] = SetFieldActivity.ToJson(due);
         else await context.ApplyAsync(new SetRecordField(field, due), cancellationToken);
-        return new NextResult($"{field} = {due.ToString("O", CultureInfo.InvariantCulture)} ({text})");
+        return new NextResult($"{field} = {due.ToString("O", CultureInfo.InvariantCulture)} ({text})") { Entry = JournalNote.Of("deadlineSet", ("field", field), ("due", due), ("duration", text)) };
     }
 
     private static string Key(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

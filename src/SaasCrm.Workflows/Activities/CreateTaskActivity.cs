@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Data;
@@ -45,8 +46,9 @@ public sealed class CreateTaskActivity : IWorkflowActivity
         };
         if (!context.DryRun) context.Services.GetRequiredService<PlatformDbContext>().Add(task);
         var note = $"task for {task.AssigneeId}";
+        var entry = JournalNote.Of("taskCreated", ("userId", task.AssigneeId), ("titleEn", task.TitleEn), ("titleZh", task.TitleZh));
         return Waits(context.Step)
-            ? new WaitResult([new BookmarkRequest("next", EventName: WorkflowEventNames.TaskCompleted, Correlation: task.Id.ToString())], note)
-            : new NextResult(note);
+            ? new WaitResult([new BookmarkRequest("next", EventName: WorkflowEventNames.TaskCompleted, Correlation: task.Id.ToString())], note) { Entry = entry }
+            : new NextResult(note) { Entry = entry };
     }
 }

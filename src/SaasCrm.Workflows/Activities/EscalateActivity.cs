@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,18 +39,24 @@ public sealed class EscalateActivity : IWorkflowActivity
         var max = context.Properties["maxLevel"]!.GetValue<int>();
         var field = context.Text("levelField") ?? "var." + context.Text("levelVariable");
         var level = context.Read(field) as decimal? ?? 0m;
-        if (level >= max) return new BranchResult("maxReached", $"level {level} is the highest ({max})");
+        if (level >= max) return new BranchResult("maxReached", $"level {level} is the highest ({max})") { Entry = JournalNote.Of("escalationMaxReached", ("level", level), ("max", max)) };
 
         var next = level + 1;
         if (field.StartsWith("var.", StringComparison.Ordinal)) context.Variables[field[4..]] = JsonValue.Create(next);
         else await context.ApplyAsync(new SetRecordField(field, next), cancellationToken);
 
+        Guid? parent = null;
         if (context.Text("departmentField") is { } deptField && context.Read(deptField) is Guid department)
         {
             var db = context.Services.GetRequiredService<PlatformDbContext>();
-            var parent = await db.Departments.Where(d => d.Id == department).Select(d => d.ParentId).FirstOrDefaultAsync(cancellationToken);
+            parent = await db.Departments.Where(d => d.Id == department).Select(d => d.ParentId).FirstOrDefaultAsync(cancellationToken);
             if (parent is not null) await context.ApplyAsync(new AssignRecord(null, parent, $"Escalated to level {next}"), cancellationToken);
         }
-        return new BranchResult("escalated", $"level {level} → {next}");
+        return new BranchResult("escalated", $"level {level} → {next}")
+        {
+            Entry = parent is null
+                ? JournalNote.Of("escalated", ("from", level), ("to", next))
+                : JournalNote.Of("escalatedTo", ("from", level), ("to", next), ("departmentId", parent)),
+        };
     }
 }

@@ -27,7 +27,12 @@ public interface IWorkflowActivity
 /// <param name="Type">text, number, boolean, duration, condition, field, event, json, localizedText, list.</param>
 public sealed record ActivityProperty(string Name, string Type, bool Required, LocalizedText Description);
 
-public abstract record ActivityResult(string? Note);
+/// <param name="Note">The journal's plain text (kept for old readers and dry runs).</param>
+public abstract record ActivityResult(string? Note)
+{
+    /// <summary>The same note as a message code with arguments, rendered in the viewer's language.</summary>
+    public Runtime.JournalNote? Entry { get; init; }
+}
 
 /// <summary>Continue with the step's <c>next</c> (the instance completes when there is none).</summary>
 public sealed record NextResult(string? Note = null) : ActivityResult(Note);

@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Workflows.Activities;
@@ -17,5 +18,7 @@ public sealed class IfActivity : IWorkflowActivity
     }
 
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<ActivityResult>(new BranchResult(context.Evaluate(context.Properties["condition"]) ? "true" : "false"));
+        Task.FromResult<ActivityResult>(context.Evaluate(context.Properties["condition"])
+            ? new BranchResult("true") { Entry = JournalNote.Of("conditionMet") }
+            : new BranchResult("false") { Entry = JournalNote.Of("conditionNotMet") });
 }

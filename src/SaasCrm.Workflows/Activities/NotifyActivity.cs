@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using SaasCrm.Platform.Data;
+using SaasCrm.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,35 +49,60 @@ public sealed partial class NotifyActivity : IWorkflowActivity
                 "inApp" => NotificationChannels.InApp, "email" => NotificationChannels.Email, "sms" => NotificationChannels.Sms, _ => NotificationChannels.None,
             });
         var users = await context.Services.GetRequiredService<Recipients>().UsersAsync(recipients, context, cancellationToken);
-        var subject = Render(Localized(context.Properties["subject"]), context);
-        var body = context.Properties["body"] is { } b ? Render(Localized(b), context) : null;
+        var subject = Render(Localized(context.Properties["subject"], "en"), context);
+        var body = context.Properties["body"] is { } b ? Render(Localized(b, "en"), context) : null;
+        var subjectZh = Render(Localized(context.Properties["subject"], "zh"), context);
+        var bodyZh = context.Properties["body"] is { } bz ? Render(Localized(bz, "zh"), context) : null;
         if (!context.DryRun)
         {
+            // Each user reads it in the language they chose; without a choice, English as before.
+            var chinese = await ChineseReadersAsync(context, users, cancellationToken);
             var sender = context.Services.GetRequiredService<INotificationSender>();
             foreach (var user in users)
-                await sender.SendAsync(new NotificationMessage(user, NotificationKind, subject, body, null, channels, context.IdempotencyKey($"notify:{user:N}")), cancellationToken);
+            {
+                var zh = chinese.Contains(user);
+                await sender.SendAsync(new NotificationMessage(user, NotificationKind, zh ? subjectZh : subject, zh ? bodyZh : body, null, channels,
+                    context.IdempotencyKey($"notify:{user:N}")), cancellationToken);
+            }
         }
         var note = $"notified {users.Count} user(s): {subject}";
-        if (recipients.Contains("customer")) note += await NotifyCustomerAsync(context, channels, subject, body, cancellationToken);
-        return new NextResult(note);
+        var entry = JournalNote.Of("notified", ("count", users.Count), ("subjectEn", subject), ("subjectZh", subjectZh));
+        if (recipients.Contains("customer"))
+        {
+            var (customerNote, customerEntry) = await NotifyCustomerAsync(context, channels, subject, body, cancellationToken);
+            note += customerNote;
+            entry = new JournalNote(customerEntry.Code, entry.Args.Concat(customerEntry.Args).ToDictionary());
+        }
+        return new NextResult(note) { Entry = entry };
+    }
+
+    private static async Task<HashSet<Guid>> ChineseReadersAsync(ActivityContext context, IReadOnlyCollection<Guid> users, CancellationToken ct)
+    {
+        if (users.Count == 0) return [];
+        var ids = users.ToList();
+        var db = context.Services.GetRequiredService<PlatformDbContext>();
+        return (await db.Users.Where(u => ids.Contains(u.Id) && u.Language != null && u.Language.StartsWith("zh")).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>Email and SMS to the record's customer contact point (never in-app: a customer is not a user).</summary>
-    private static async Task<string> NotifyCustomerAsync(ActivityContext context, NotificationChannels channels, string subject, string? body, CancellationToken ct)
+    private static async Task<(string Note, JournalNote Entry)> NotifyCustomerAsync(ActivityContext context, NotificationChannels channels, string subject, string? body, CancellationToken ct)
     {
         var contact = context.Record?.Customer;
         var email = channels.HasFlag(NotificationChannels.Email) ? contact?.Email : null;
         var mobile = channels.HasFlag(NotificationChannels.Sms) ? contact?.Mobile : null;
-        if (email is null && mobile is null) return "; the customer has no email or mobile for these channels";
+        if (email is null && mobile is null) return ("; the customer has no email or mobile for these channels", JournalNote.Of("notifiedCustomerUnreachable"));
         if (!context.DryRun)
             await context.Services.GetRequiredService<IContactMessageSender>().SendAsync(
                 new ContactMessage(contact!.Name, email, mobile, subject, body, channels, context.IdempotencyKey("notify:customer")), ct);
-        return $"; customer {contact!.Name} by {string.Join(" and ", new[] { email is null ? null : "email", mobile is null ? null : "SMS" }.OfType<string>())}";
+        var ways = new[] { email is null ? null : "email", mobile is null ? null : "sms" }.OfType<string>().ToList();
+        return ($"; customer {contact!.Name} by {string.Join(" and ", ways.Select(w => w == "sms" ? "SMS" : w))}",
+            JournalNote.Of("notifiedCustomer", ("customer", contact.Name), ("channels", string.Join(",", ways))));
     }
 
-    private static string Localized(JsonNode? node) => node switch
+    /// <summary>The text in <paramref name="language"/> ("en" or "zh"), else the other one; a plain string as it is.</summary>
+    private static string Localized(JsonNode? node, string language) => node switch
     {
-        JsonObject o => o["zh"]?.GetValue<string>() is { } zh && o["en"] is null ? zh : o["en"]?.GetValue<string>() ?? "",
+        JsonObject o => o[language]?.GetValue<string>() ?? o[language == "zh" ? "en" : "zh"]?.GetValue<string>() ?? "",
         JsonValue v => v.GetValue<string>(),
         _ => "",
     };

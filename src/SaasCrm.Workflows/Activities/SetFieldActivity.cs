@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SaasCrm.Platform.Permissions;
@@ -42,7 +43,7 @@ public sealed class SetFieldActivity : IWorkflowActivity
             context.Variables[field[4..]] = ToJson(value);
         else
             await context.ApplyAsync(new SetRecordField(field, value), cancellationToken);
-        return new NextResult($"{field} = {Convert.ToString(value, CultureInfo.InvariantCulture)}");
+        return new NextResult($"{field} = {Convert.ToString(value, CultureInfo.InvariantCulture)}") { Entry = JournalNote.Of("fieldSet", ("field", field), ("value", value)) };
     }
 
     internal static JsonNode? ToJson(object? value) => value switch

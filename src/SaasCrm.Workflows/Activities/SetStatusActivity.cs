@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Workflows.Activities;
@@ -27,6 +28,6 @@ public sealed class SetStatusActivity : IWorkflowActivity
     {
         var status = context.Text("status")!;
         await context.ApplyAsync(new SetRecordStatus(status, context.Text("note")), cancellationToken);
-        return new NextResult($"status → {status}");
+        return new NextResult($"status → {status}") { Entry = JournalNote.Of("statusSet", ("status", status)) };
     }
 }

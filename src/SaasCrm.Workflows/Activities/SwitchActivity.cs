@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using SaasCrm.Platform.Permissions;
 
@@ -28,8 +29,8 @@ public sealed class SwitchActivity : IWorkflowActivity
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         foreach (var (name, condition) in Cases(context.Step))
-            if (context.Evaluate(condition)) return Task.FromResult<ActivityResult>(new BranchResult(name));
-        return Task.FromResult<ActivityResult>(new BranchResult("default"));
+            if (context.Evaluate(condition)) return Task.FromResult<ActivityResult>(new BranchResult(name) { Entry = JournalNote.Of("caseMatched", ("case", name)) });
+        return Task.FromResult<ActivityResult>(new BranchResult("default") { Entry = JournalNote.Of("noCaseMatched") });
     }
 
     private static IEnumerable<(string Name, JsonNode? Condition)> Cases(WorkflowStep step) =>

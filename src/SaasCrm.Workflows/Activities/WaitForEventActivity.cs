@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Workflows.Activities;
@@ -18,6 +19,6 @@ public sealed class WaitForEventActivity : IWorkflowActivity
     public Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var name = context.Text("event")!;
-        return Task.FromResult<ActivityResult>(new WaitResult([new BookmarkRequest("next", EventName: name)], $"waiting for {name}"));
+        return Task.FromResult<ActivityResult>(new WaitResult([new BookmarkRequest("next", EventName: name)], $"waiting for {name}") { Entry = JournalNote.Of("waitingForEvent", ("event", name)) });
     }
 }

@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using SaasCrm.Platform.Permissions;
 
@@ -30,6 +31,6 @@ public sealed class WaitForEventOrTimerActivity : IWorkflowActivity
         var (due, field) = await Timers.DueAsync((JsonObject)context.Properties["timer"]!, context, cancellationToken);
         return new WaitResult(
             [new BookmarkRequest("event", EventName: name), new BookmarkRequest("timer", DueAt: due, BoundField: field)],
-            $"waiting for {name} until {due:O}");
+            $"waiting for {name} until {due:O}") { Entry = JournalNote.Of("waitingForEventOrTimer", ("event", name), ("due", due)) };
     }
 }

@@ -1,3 +1,4 @@
+using SaasCrm.Workflows.Runtime;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Workflows.Activities;
@@ -20,6 +21,6 @@ public sealed class WaitUntilActivity : IWorkflowActivity
     public async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var (due, field) = await Timers.DueAsync(context.Properties, context, cancellationToken);
-        return new WaitResult([new BookmarkRequest("next", DueAt: due, BoundField: field)], $"waiting until {due:O}");
+        return new WaitResult([new BookmarkRequest("next", DueAt: due, BoundField: field)], $"waiting until {due:O}") { Entry = JournalNote.Of("waitingUntil", ("due", due)) };
     }
 }

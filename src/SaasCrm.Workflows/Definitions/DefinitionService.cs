@@ -20,7 +20,7 @@ public sealed class DefinitionService(PlatformDbContext db, WorkflowRecordTypes 
         var ids = definitions.Select(d => d.Id).ToList();
         var versions = await db.Set<WorkflowVersion>().AsNoTracking().Where(v => ids.Contains(v.DefinitionId))
             .Select(v => new { v.DefinitionId, v.Number, v.Status }).ToListAsync(ct);
-        return definitions.Select(d => new DefinitionSummary(d.Id, d.Key, d.Name, d.RecordType, d.TemplateKey,
+        return definitions.Select(d => new DefinitionSummary(d.Id, d.Key, d.Name, d.NameZh, d.RecordType, d.TemplateKey,
             versions.Where(v => v.DefinitionId == d.Id).Max(v => (int?)v.Number) ?? 0,
             versions.Where(v => v.DefinitionId == d.Id && v.Status == WorkflowVersionStatus.Published).Max(v => (int?)v.Number))).ToList();
     }
@@ -32,7 +32,7 @@ public sealed class DefinitionService(PlatformDbContext db, WorkflowRecordTypes 
         var versionIds = versions.Select(v => v.Id).ToList();
         var running = await db.Set<WorkflowInstance>().Where(i => versionIds.Contains(i.VersionId) && Unfinished.Contains(i.Status))
             .GroupBy(i => i.VersionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return new DefinitionDetail(d.Id, d.Key, d.Name, d.Description, d.RecordType, d.TemplateKey,
+        return new DefinitionDetail(d.Id, d.Key, d.Name, d.NameZh, d.Description, d.DescriptionZh, d.RecordType, d.TemplateKey,
             versions.Select(v => new VersionSummary(v.Number, v.Status, v.CreatedAt, v.PublishedAt, v.RetiredAt, running.GetValueOrDefault(v.Id), v.ConcurrencyStamp)).ToList());
     }
 
@@ -51,7 +51,7 @@ public sealed class DefinitionService(PlatformDbContext db, WorkflowRecordTypes 
         if (await db.Set<WorkflowDefinition>().AnyAsync(d => d.Key == key, ct))
             throw new BusinessException("workflow.key_taken", $"A workflow with the key '{key}' already exists.", 409, "key");
         await EnsureValidAsync(request.Definition, publishing: false, ct);
-        var definition = new WorkflowDefinition { Key = key, Name = request.Name.Trim(), Description = request.Description, RecordType = request.Definition.Trigger.RecordType, TemplateKey = templateKey };
+        var definition = new WorkflowDefinition { Key = key, Name = request.Name.Trim(), NameZh = Blank(request.NameZh), Description = request.Description, DescriptionZh = Blank(request.DescriptionZh), RecordType = request.Definition.Trigger.RecordType, TemplateKey = templateKey };
         db.Add(definition);
         db.Add(NewVersion(definition.Id, 1, request.Definition, request.Layout));
         await db.SaveChangesAsync(ct);
@@ -78,10 +78,17 @@ public sealed class DefinitionService(PlatformDbContext db, WorkflowRecordTypes 
             draft.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         }
         definition.RecordType = request.Definition.Trigger.RecordType;
-        if (!string.IsNullOrWhiteSpace(request.Name)) definition.Name = request.Name.Trim();
+        if (!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim() != definition.Name)
+        {
+            definition.Name = request.Name.Trim();
+            definition.NameZh = Blank(request.NameZh); // the old Chinese name would describe what was renamed away
+        }
+        else if (Blank(request.NameZh) is { } zh) definition.NameZh = zh;
         await db.SaveChangesAsync(ct);
         return ToDetail(draft);
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public async Task<ValidationReport> ValidateDraftAsync(Guid id, CancellationToken ct)
     {

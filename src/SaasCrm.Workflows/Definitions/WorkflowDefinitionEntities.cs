@@ -7,7 +7,10 @@ public sealed class WorkflowDefinition : AuditedEntity
 {
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
+    /// <summary>Chinese name (seeded templates carry both, like dictionaries); readers fall back to <see cref="Name"/>.</summary>
+    public string? NameZh { get; set; }
     public string? Description { get; set; }
+    public string? DescriptionZh { get; set; }
     /// <summary>The record type of the trigger, for filtering lists (null for schedule triggers without a record).</summary>
     public string? RecordType { get; set; }
     public string? TemplateKey { get; set; }

@@ -7,7 +7,12 @@ public sealed record InstanceSummary(Guid Id, Guid DefinitionId, int VersionNumb
 
 public sealed record BookmarkDto(Guid Id, string StepId, BookmarkKind Kind, string Outcome, string? EventName, DateTime? DueAt, string? BoundField);
 
-public sealed record JournalDto(int Sequence, DateTime At, string? StepId, string? Activity, string Outcome, string? Message);
+/// <param name="StepName">The step's title in the instance's version (English), <paramref name="StepNameZh"/> the Chinese one.</param>
+/// <param name="Message">Stored English text: what rows written before <paramref name="Code"/> existed show.</param>
+/// <param name="Code">Message code (UI key workflows.journal.codes.*), null on old rows.</param>
+/// <param name="Args">The code's arguments; ids are resolved: <c>userId</c> adds <c>user</c>, <c>departmentId</c> adds <c>department</c> (names).</param>
+public sealed record JournalDto(int Sequence, DateTime At, string? StepId, string? StepName, string? StepNameZh, string? Activity, string Outcome, string? Message,
+    string? Code, IReadOnlyDictionary<string, string?> Args);
 
 public sealed record IncidentDto(Guid Id, Guid InstanceId, string StepId, string Error, IncidentStatus Status, DateTime CreatedAt, DateTime? ResolvedAt);
 

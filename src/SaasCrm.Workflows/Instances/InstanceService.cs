@@ -11,7 +11,7 @@ using SaasCrm.Workflows.Runtime;
 namespace SaasCrm.Workflows.Instances;
 
 /// <summary>Reading instances (within the caller's record visibility), migrating and cancelling them, resolving incidents.</summary>
-public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer, WorkflowRecordTypes recordTypes, CurrentUserRoles roles)
+public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer, WorkflowRecordTypes recordTypes, CurrentUserRoles roles, JournalReader journalReader)
 {
     /// <summary>Newest first, in keyset pages. Instances of records the caller may not see are skipped, reading ahead in batches.</summary>
     public async Task<KeysetPage<InstanceSummary>> ListAsync(string? recordType, Guid? recordId, Guid? definitionId, WorkflowInstanceStatus? status,
@@ -53,11 +53,11 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
     {
         var instance = await VisibleInstanceAsync(id, ct);
         var bookmarks = await db.Set<WorkflowBookmark>().AsNoTracking().Where(b => b.InstanceId == id).ToListAsync(ct);
-        var journal = await db.Set<WorkflowJournalEntry>().AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).ToListAsync(ct);
+        var journal = await journalReader.ReadAsync(instance, ct);
         var incidents = await db.Set<WorkflowIncident>().AsNoTracking().Where(x => x.InstanceId == id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
         return new InstanceDetail(Summary(instance), instance.VariablesJson,
             bookmarks.Select(b => new BookmarkDto(b.Id, b.StepId, b.Kind, b.Outcome, b.EventName, b.DueAt, b.BoundField)).ToList(),
-            journal.Select(j => new JournalDto(j.Sequence, j.At, j.StepId, j.Activity, j.Outcome, j.Message)).ToList(),
+            journal,
             incidents.Select(Incident).ToList());
     }
 
@@ -84,7 +84,8 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         instance.VersionId = target.Id;
         instance.VersionNumber = target.Number;
         instance.Version++;
-        writer.Journal(instance, instance.CurrentStepId, currentStep.Activity, "migrated", $"Migrated from version {from} to {target.Number} while waiting.");
+        writer.Journal(instance, instance.CurrentStepId, currentStep.Activity, "migrated", $"Migrated from version {from} to {target.Number} while waiting.",
+            JournalNote.Of("migrated", ("from", from), ("to", target.Number)));
         await db.SaveChangesAsync(ct);
         return Summary(instance);
     }
@@ -94,7 +95,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new EntityNotFoundException("WorkflowInstance", id);
         if (instance.Status is WorkflowInstanceStatus.Completed or WorkflowInstanceStatus.Cancelled)
             throw new BusinessException("workflow.instance_finished", $"The instance is already {instance.Status}.", 409);
-        await CancelInternalAsync(instance, "Cancelled by an administrator.", ct);
+        await CancelInternalAsync(instance, "Cancelled by an administrator.", JournalNote.Of("cancelled"), ct);
         await db.SaveChangesAsync(ct);
         return Summary(instance);
     }
@@ -116,7 +117,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         {
             case "retry":
                 incident.Status = IncidentStatus.Retried;
-                writer.Journal(instance, incident.StepId, null, "retried", "Retried by an administrator.");
+                writer.Journal(instance, incident.StepId, null, "retried", "Retried by an administrator.", JournalNote.Of("retried"));
                 writer.MoveTo(instance, incident.StepId, null);
                 await writer.EnqueueRunAsync(instance, ct);
                 break;
@@ -124,13 +125,13 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
                 incident.Status = IncidentStatus.Skipped;
                 var model = WorkflowJson.Model(await db.Set<WorkflowVersion>().Where(v => v.Id == instance.VersionId).Select(v => v.ModelJson).SingleAsync(ct));
                 var next = model.Steps.FirstOrDefault(s => s.Id == incident.StepId)?.Next;
-                writer.Journal(instance, incident.StepId, null, "skipped", "Skipped by an administrator.");
+                writer.Journal(instance, incident.StepId, null, "skipped", "Skipped by an administrator.", JournalNote.Of("skipped"));
                 writer.MoveTo(instance, next, "skipped");
                 if (instance.Status == WorkflowInstanceStatus.Running) await writer.EnqueueRunAsync(instance, ct);
                 break;
             case "cancel":
                 incident.Status = IncidentStatus.Cancelled;
-                await CancelInternalAsync(instance, "Cancelled from an incident.", ct);
+                await CancelInternalAsync(instance, "Cancelled from an incident.", JournalNote.Of("cancelledFromIncident"), ct);
                 break;
             default:
                 throw new EntityNotFoundException("IncidentAction", action);
@@ -151,13 +152,13 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         return result;
     }
 
-    private async Task CancelInternalAsync(WorkflowInstance instance, string message, CancellationToken ct)
+    private async Task CancelInternalAsync(WorkflowInstance instance, string message, JournalNote entry, CancellationToken ct)
     {
         db.RemoveRange(await db.Set<WorkflowBookmark>().Where(b => b.InstanceId == instance.Id).ToListAsync(ct));
         instance.Status = WorkflowInstanceStatus.Cancelled;
         instance.FinishedAt = writer.Now;
         instance.Version++;
-        writer.Journal(instance, instance.CurrentStepId, null, "cancelled", message);
+        writer.Journal(instance, instance.CurrentStepId, null, "cancelled", message, entry);
     }
 
     private async Task<WorkflowInstance> VisibleInstanceAsync(Guid id, CancellationToken ct)

@@ -26,7 +26,8 @@ public sealed class InstanceWriter(PlatformDbContext db, IBackgroundJobManager j
             VariablesJson = variables.ToJsonString(), EventDataJson = WorkflowJson.Write(eventData ?? new Dictionary<string, string?>()),
         };
         db.Add(instance);
-        Journal(instance, null, null, "started", $"Version {version.Number} started by {startKey}.");
+        Journal(instance, null, null, "started", $"Version {version.Number} started by {startKey}.",
+            JournalNote.Of("started", ("version", version.Number), ("startKey", startKey)));
         await EnqueueRunAsync(instance, ct);
         return instance;
     }
@@ -41,7 +42,8 @@ public sealed class InstanceWriter(PlatformDbContext db, IBackgroundJobManager j
         if (eventData is not null) instance.EventDataJson = WorkflowJson.Write(eventData);
         instance.Version++;
         Journal(instance, step.Id, step.Activity, bookmark.Outcome == "next" ? "resumed" : bookmark.Outcome,
-            bookmark.Kind == BookmarkKind.Timer ? $"Timer due {bookmark.DueAt:O} fired." : $"{bookmark.EventName} received.");
+            bookmark.Kind == BookmarkKind.Timer ? $"Timer due {bookmark.DueAt:O} fired." : $"{bookmark.EventName} received.",
+            bookmark.Kind == BookmarkKind.Timer ? JournalNote.Of("timerFired", ("due", bookmark.DueAt)) : JournalNote.Of("eventReceived", ("event", bookmark.EventName)));
         MoveTo(instance, target, null);
         if (instance.Status == WorkflowInstanceStatus.Running) await EnqueueRunAsync(instance, ct);
     }
@@ -55,7 +57,7 @@ public sealed class InstanceWriter(PlatformDbContext db, IBackgroundJobManager j
             instance.Status = WorkflowInstanceStatus.Completed;
             instance.Outcome = outcome;
             instance.FinishedAt = Now;
-            Journal(instance, null, null, "completed", outcome);
+            Journal(instance, null, null, "completed", outcome, JournalNote.Of(outcome is null ? "instanceCompleted" : "instanceCompletedWith", ("outcome", outcome)));
         }
         else
         {
@@ -80,13 +82,18 @@ public sealed class InstanceWriter(PlatformDbContext db, IBackgroundJobManager j
     public Task ScheduleTimerAsync(Guid instanceId, Guid bookmarkId, DateTime due, CancellationToken ct) =>
         jobs.EnqueueAsync(new TimerDueArgs(instanceId, bookmarkId, due), due, $"wf-timer:{bookmarkId:N}:{due.Ticks}", ct);
 
-    public void Journal(WorkflowInstance instance, string? stepId, string? activity, string outcome, string? message)
+    public void Journal(WorkflowInstance instance, string? stepId, string? activity, string outcome, string? message, JournalNote? entry = null)
     {
         instance.JournalSequence++;
         db.Add(new WorkflowJournalEntry
         {
             InstanceId = instance.Id, Sequence = instance.JournalSequence, At = Now, StepId = stepId, Activity = activity, Outcome = outcome,
             Message = message is { Length: > 2000 } ? message[..2000] : message,
+            Code = entry?.Code, ArgsJson = entry is null ? null : ArgsJson(entry.Args),
         });
     }
+
+    /// <summary>Long values (a rendered subject, an error) are cut so the arguments fit their column.</summary>
+    private static string ArgsJson(IReadOnlyDictionary<string, string?> args) =>
+        WorkflowJson.Write(args.ToDictionary(a => a.Key, a => a.Value is { Length: > 500 } v ? v[..500] + "…" : a.Value));
 }

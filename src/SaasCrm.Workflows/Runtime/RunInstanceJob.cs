@@ -26,7 +26,8 @@ public sealed class RunInstanceJob(WorkflowRunner runner, PlatformDbContext db, 
             instance.Status = WorkflowInstanceStatus.Faulted;
             instance.Version++;
             db.Add(new WorkflowIncident { InstanceId = instance.Id, StepId = instance.CurrentStepId ?? "", Error = Trim(ex.Message), CreatedAt = writer.Now });
-            writer.Journal(instance, instance.CurrentStepId, null, "failed", $"Failed after {context.Attempt} attempts: {ex.Message}");
+            writer.Journal(instance, instance.CurrentStepId, null, "failed", $"Failed after {context.Attempt} attempts: {ex.Message}",
+                JournalNote.Of("failed", ("attempts", context.Attempt), ("error", ex.Message)));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

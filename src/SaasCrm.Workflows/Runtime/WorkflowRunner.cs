@@ -73,7 +73,7 @@ public sealed class WorkflowRunner(
         switch (result)
         {
             case WaitResult wait:
-                writer.Journal(instance, step.Id, step.Activity, "waiting", wait.Note);
+                writer.Journal(instance, step.Id, step.Activity, "waiting", wait.Note, result.Entry);
                 instance.Status = WorkflowInstanceStatus.Waiting;
                 foreach (var request in wait.Bookmarks)
                 {
@@ -86,15 +86,15 @@ public sealed class WorkflowRunner(
                 }
                 break;
             case CompleteResult complete:
-                writer.Journal(instance, step.Id, step.Activity, "completed", complete.Note);
+                writer.Journal(instance, step.Id, step.Activity, "completed", complete.Note, result.Entry);
                 writer.MoveTo(instance, null, complete.Outcome);
                 break;
             case BranchResult branch:
-                writer.Journal(instance, step.Id, step.Activity, branch.Branch, branch.Note);
+                writer.Journal(instance, step.Id, step.Activity, branch.Branch, branch.Note, result.Entry);
                 writer.MoveTo(instance, step.Branches?.GetValueOrDefault(branch.Branch) ?? (branch.Branch == "none" ? step.Next : null), null);
                 break;
             default:
-                writer.Journal(instance, step.Id, step.Activity, "next", result.Note);
+                writer.Journal(instance, step.Id, step.Activity, "next", result.Note, result.Entry);
                 writer.MoveTo(instance, step.Next, null);
                 break;
         }

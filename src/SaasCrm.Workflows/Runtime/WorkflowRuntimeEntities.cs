@@ -65,7 +65,12 @@ public sealed class WorkflowJournalEntry : Entity, IMultiTenant
     public string? Activity { get; set; }
     /// <summary>started, completed, branch name, waiting, resumed, failed, migrated, skipped, cancelled.</summary>
     public string Outcome { get; set; } = "";
+    /// <summary>English text; what old rows (before <see cref="Code"/>) show.</summary>
     public string? Message { get; set; }
+    /// <summary>Message code (workflows.journal.codes.*) the UI translates; null on old rows.</summary>
+    public string? Code { get; set; }
+    /// <summary>The code's arguments as a JSON object of strings.</summary>
+    public string? ArgsJson { get; set; }
 }
 
 public enum IncidentStatus { Open, Retried, Skipped, Cancelled }

@@ -21,13 +21,13 @@ public sealed class LeadAssignmentTemplates : IWorkflowTemplateProvider
                 [
                     new WorkflowStep
                     {
-                        Id = "assign", Activity = "Assign", Name = "Round robin by province",
+                        Id = "assign", Activity = "Assign", Name = "Round robin by province", NameZh = "按省份轮流分派",
                         Properties = new JsonObject { ["strategy"] = "roundRobin", ["routes"] = new JsonObject { ["field"] = "province", ["map"] = new JsonObject() }, ["candidates"] = new JsonObject { ["role"] = "sales" } },
                         Next = "notify",
                     },
                     new WorkflowStep
                     {
-                        Id = "notify", Activity = "Notify",
+                        Id = "notify", Activity = "Notify", Name = "Tell the salesperson", NameZh = "通知销售",
                         Properties = new JsonObject { ["channels"] = new JsonArray("inApp"), ["recipients"] = new JsonArray("assignee"), ["subject"] = new JsonObject { ["en"] = "New lead: {{title}}", ["zh"] = "新线索：{{title}}" } },
                     },
                 ],
@@ -42,7 +42,7 @@ public sealed class LeadAssignmentTemplates : IWorkflowTemplateProvider
                 [
                     new WorkflowStep
                     {
-                        Id = "assign", Activity = "Assign", Name = "Least loaded by source",
+                        Id = "assign", Activity = "Assign", Name = "Least loaded by source", NameZh = "按来源分给负载最少的销售",
                         Properties = new JsonObject { ["strategy"] = "leastLoaded", ["capacity"] = 50, ["routes"] = new JsonObject { ["field"] = "source", ["map"] = new JsonObject() }, ["candidates"] = new JsonObject { ["role"] = "sales" } },
                     },
                 ],

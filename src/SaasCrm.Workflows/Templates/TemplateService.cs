@@ -18,7 +18,7 @@ public sealed class TemplateService(IEnumerable<IWorkflowTemplateProvider> provi
     {
         var template = Available.FirstOrDefault(t => t.Key == key) ?? throw new EntityNotFoundException("WorkflowTemplate", key);
         return await definitions.CreateAsync(new CreateDefinitionRequest(template.Name.En, $"{key}-{Guid.NewGuid():N}"[..Math.Min(100, key.Length + 9)],
-            template.Description.En, template.Definition, null), template.Key, ct);
+            template.Description.En, template.Definition, null, template.Name.Zh, template.Description.Zh), template.Key, ct);
     }
 
     public async Task SeedAsync(CancellationToken ct)
@@ -26,7 +26,8 @@ public sealed class TemplateService(IEnumerable<IWorkflowTemplateProvider> provi
         foreach (var template in Available)
         {
             if (await db.Set<WorkflowDefinition>().AnyAsync(d => d.Key == template.Key, ct)) continue;
-            var created = await definitions.CreateAsync(new CreateDefinitionRequest(template.Name.En, template.Key, template.Description.En, template.Definition, null), template.Key, ct);
+            var created = await definitions.CreateAsync(new CreateDefinitionRequest(template.Name.En, template.Key, template.Description.En, template.Definition, null,
+                template.Name.Zh, template.Description.Zh), template.Key, ct);
             if (template.Publish && (await definitions.ValidateAsync(template.Definition, ct)).Count == 0)
                 await definitions.PublishAsync(created.Id, ct);
         }

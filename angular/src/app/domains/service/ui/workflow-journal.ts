@@ -4,14 +4,14 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCollapseModule } from 'ng-zorro-antd/collapse';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import type { AssignmentDecisionDto, InstanceDetail } from '../../../shared/api/generated';
+import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
 
-/** The record's workflow instances with their execution journal, and the reasons of its assignments. */
+/** The record's workflow instances with their execution journal (the shared timeline), and the reasons of its assignments. */
 @Component({
   selector: 'app-workflow-journal',
-  imports: [NzCardModule, NzCollapseModule, NzTimelineModule, NzTagModule, NzEmptyModule, TranslatePipe, LocalDatePipe],
+  imports: [NzCardModule, NzCollapseModule, WorkflowJournalTimeline, NzTagModule, NzEmptyModule, TranslatePipe, LocalDatePipe],
   template: `
     <nz-card [nzTitle]="'service.workflow.title' | translate" nzSize="small" data-test="workflow-panel">
       @if (assignments().length) {
@@ -20,7 +20,7 @@ import type { AssignmentDecisionDto, InstanceDetail } from '../../../shared/api/
           @for (a of assignments(); track a.id) {
             <li>
               <span class="muted">{{ a.at | localDate }}</span>
-              <nz-tag>{{ a.strategy }}</nz-tag>
+              <nz-tag>{{ 'workflows.strategy.' + a.strategy | translate }}</nz-tag>
               {{ a.reason }}
             </li>
           }
@@ -35,14 +35,7 @@ import type { AssignmentDecisionDto, InstanceDetail } from '../../../shared/api/
                 <nz-tag class="status" [nzColor]="i.instance.status === 'Running' || i.instance.status === 'Waiting' ? 'processing' : i.instance.status === 'Faulted' ? 'red' : 'default'">{{ i.instance.status }}</nz-tag>
                 <span class="muted">{{ i.instance.startedAt | localDate }}</span>
               </ng-template>
-              <nz-timeline>
-                @for (j of i.journal; track j.sequence) {
-                  <nz-timeline-item [nzColor]="j.outcome === 'faulted' || j.outcome === 'error' ? 'red' : 'blue'">
-                    <div><strong>{{ j.activity ?? j.stepId }}</strong> <span class="muted">{{ j.at | localDate }}</span></div>
-                    <div class="muted">{{ j.outcome }}@if (j.message) { · {{ j.message }} }</div>
-                  </nz-timeline-item>
-                }
-              </nz-timeline>
+              <app-workflow-journal-timeline [entries]="i.journal" />
               @for (inc of i.incidents; track inc.id) {
                 <div class="incident">⚠ {{ inc.error }}</div>
               }

@@ -160,6 +160,7 @@ export const DefinitionEditorStore = signalStore(
       },
       moveStep: (from: number, to: number) => edit(def.moveStep(store.model(), from, to)),
       setName: (id: string, name: string) => edit(def.updateStep(store.model(), id, (s) => ({ ...s, name: name || null }))),
+      setNameZh: (id: string, nameZh: string) => edit(def.updateStep(store.model(), id, (s) => ({ ...s, nameZh: nameZh || null }))),
       changeActivity: (id: string, activity: string) => edit(def.changeActivity(store.model(), id, activity)),
       setProperties: (id: string, properties: def.StepProperties) => edit(def.setProperties(store.model(), id, properties)),
       link: (id: string, branch: string | null, target: string | null) => edit(def.link(store.model(), id, branch, target)),

@@ -54,11 +54,12 @@ export class WorkflowApi {
     const all = await this.get<Raw[]>('/definitions', { recordType: q.recordType });
     const term = (q.search ?? '').trim().toLowerCase();
     const items = all
-      .filter((d) => !term || String(d['name']).toLowerCase().includes(term) || String(d['key'] ?? '').toLowerCase().includes(term))
+      .filter((d) => !term || [d['name'], d['nameZh'], d['key']].some((t) => String(t ?? '').toLowerCase().includes(term)))
       .map((d) => ({
         id: d['id'],
         key: d['key'],
         name: d['name'],
+        nameZh: d['nameZh'],
         recordType: d['recordType'],
         publishedVersion: d['publishedVersion'] ?? null,
         hasDraft: d['hasDraft'] ?? (d['latestVersion'] ?? 0) > (d['publishedVersion'] ?? 0),
@@ -120,7 +121,10 @@ export class WorkflowApi {
       ...instanceSummary(r['instance'] ?? r),
       variables,
       bookmarks: ((r['bookmarks'] as Raw[]) ?? []).map((b) => ({ stepId: b['stepId'], kind: String(b['kind']).toLowerCase(), event: b['eventName'] ?? b['event'] ?? b['boundField'], dueAt: b['dueAt'] })),
-      journal: ((r['journal'] as Raw[]) ?? []).map((j) => ({ at: j['at'], stepId: j['stepId'] ?? '', activity: j['activity'] ?? '', outcome: j['outcome'], message: j['message'], level: /fault|error|incident/i.test(String(j['outcome'])) ? 'error' : 'info' })),
+      journal: ((r['journal'] as Raw[]) ?? []).map((j) => ({
+        sequence: j['sequence'], at: j['at'], stepId: j['stepId'], stepName: j['stepName'], stepNameZh: j['stepNameZh'], activity: j['activity'],
+        outcome: j['outcome'], message: j['message'], code: j['code'], args: j['args'],
+      })),
       incidents: ((r['incidents'] as Raw[]) ?? []).map((i) => ({ id: i['id'], stepId: i['stepId'], message: i['error'] ?? i['message'], at: i['createdAt'] ?? i['at'], resolved: i['status'] !== undefined && i['status'] !== 'Open' })),
     };
   }

@@ -22,7 +22,7 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { PermissionStore } from '../../../core/permissions/permission.store';
 import { UsersService } from '../../../shared/api/generated';
-import { injectUiLanguage } from '../../../shared/ui/custom-field-support';
+import { injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
 import { DefinitionEditorStore } from '../data/definition-editor.store';
 import { WorkflowApi } from '../data/workflow-api';
 import type { DefinitionDiff } from '../model/api';
@@ -120,6 +120,18 @@ export class WorkflowDefinitionPage implements OnInit {
       () => undefined,
     );
   }
+
+  /** A text in the viewer's language: the Chinese one when there is one and the UI is Chinese. */
+  protected inLanguage = (en: string | null | undefined, zh: string | null | undefined) => labelIn(this.lang(), en, zh);
+  /** Graph nodes titled in the viewer's language. */
+  protected readonly graphNodes = computed(() => {
+    const steps = new Map(this.store.model().steps.map((s) => [s.id, s]));
+    const lang = this.lang();
+    return this.store.graph().nodes.map((n) => {
+      const s = steps.get(n.id);
+      return s ? { ...n, label: labelIn(lang, s.name, s.nameZh) || s.id } : n;
+    });
+  });
 
   /** the graph's second line of a node */
   protected readonly activityLabel = computed(() => {

@@ -68,7 +68,7 @@ import type { DefinitionSummary, Localized, TemplateSummary, WorkflowCatalog } f
         <tbody>
           @for (d of table.data; track d.id) {
             <tr [attr.data-test]="'definition-row-' + (d.key ?? d.id)">
-              <td><a [routerLink]="[d.id]">{{ d.name }}</a></td>
+              <td><a [routerLink]="[d.id]">{{ loc({ en: d.name, zh: d.nameZh || d.name }) }}</a></td>
               <td>{{ recordTypeName(d.recordType) }}</td>
               <td>
                 @if (d.publishedVersion) {

@@ -18,13 +18,13 @@ import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { PermissionStore } from '../../../core/permissions/permission.store';
 import { WorkflowApi } from '../data/workflow-api';
 import type { DefinitionDetail, InstanceDetail, InstanceSummary } from '../model/api';
-import { WorkflowJournal } from '../ui/workflow-journal';
+import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
 
 /** /admin/workflows/instances: running and finished instances; detail with variables, bookmarks, journal, incidents and migration. */
 @Component({
   selector: 'app-workflow-instances-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, JsonPipe, TranslatePipe, LocalDatePipe, NzTableModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule, NzDrawerModule, NzDescriptionsModule, NzPopconfirmModule, NzEmptyModule, NzAlertModule, WorkflowJournal],
+  imports: [FormsModule, JsonPipe, TranslatePipe, LocalDatePipe, NzTableModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule, NzDrawerModule, NzDescriptionsModule, NzPopconfirmModule, NzEmptyModule, NzAlertModule, WorkflowJournalTimeline],
   template: `
     <div class="page-card">
       <div class="page-head">
@@ -119,7 +119,7 @@ import { WorkflowJournal } from '../ui/workflow-journal';
             }
           }
           <h4>{{ 'workflows.journal.title' | translate }}</h4>
-          <wf-journal [entries]="d.journal" />
+          <app-workflow-journal-timeline [entries]="d.journal" />
         }
       </ng-container>
     </nz-drawer>

@@ -58,6 +58,8 @@ export interface DefinitionSummary {
   id: string;
   key?: string | null;
   name: string;
+  /** Chinese name (seeded templates have one); falls back to name. */
+  nameZh?: string | null;
   description?: string | null;
   recordType: string | null;
   publishedVersion?: number | null;
@@ -83,7 +85,9 @@ export interface DefinitionDetail {
   id: string;
   key?: string | null;
   name: string;
+  nameZh?: string | null;
   description?: string | null;
+  descriptionZh?: string | null;
   recordType: string | null;
   versions: VersionSummary[];
 }
@@ -187,13 +191,19 @@ export interface Bookmark {
 }
 
 export interface JournalEntry {
+  sequence?: number;
   at: string;
-  stepId: string;
-  activity: string;
+  stepId?: string | null;
+  /** The step's title (English) and Chinese title in the instance's version. */
+  stepName?: string | null;
+  stepNameZh?: string | null;
+  activity?: string | null;
   outcome?: string | null;
+  /** Stored English text: all that lines written before message codes have. */
   message?: string | null;
-  /** "info", "warning", "error" */
-  level?: string | null;
+  /** Message code (workflows.journal.codes.*) and its arguments, user and department names resolved. */
+  code?: string | null;
+  args?: Record<string, string | null> | null;
 }
 
 export interface Incident {

@@ -33,7 +33,9 @@ export type StepProperties = Record<string, unknown>;
 export interface WorkflowStep {
   id: string;
   activity: string;
+  /** Title (English, or the only one typed); nameZh the Chinese title, falling back to name. */
   name?: string | null;
+  nameZh?: string | null;
   properties: StepProperties;
   next?: string | null;
   branches?: Record<string, string> | null;
