@@ -30,6 +30,9 @@ import type { ArticleAttachmentDto } from '../../../shared/api/generated';
 export class ArticleAttachments {
   readonly files = input.required<readonly ArticleAttachmentDto[]>();
   readonly download = output<ArticleAttachmentDto>();
-  protected readonly size = (bytes: number) =>
-    bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  /** Long integers come as number or numeric string in the OpenAPI types. */
+  protected readonly size = (value: number | string) => {
+    const bytes = Number(value);
+    return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  };
 }
