@@ -9,17 +9,18 @@ import { apiAs, BASE_URL, expectNoRawKeys, launch, newPage, PASSWORD, screenshot
 const stamp = Date.now().toString(36);
 const PORTAL_PASSWORD = 'Portal#2026x';
 
-/** Uploads a small CSV as a ticket attachment (multipart, which apiAs does not send) and answers its file id. */
-async function uploadTicketFile(name, content) {
+/** Uploads a small CSV (multipart, which apiAs does not send) to a ticket or article upload endpoint and answers its file id. */
+async function uploadFile(name, content, url = '/api/tickets/attachments') {
   const login = await fetch(`${BASE_URL}/api/account/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'demo', userName: 'admin', password: PASSWORD }),
   });
   const { accessToken } = await login.json();
   const form = new FormData();
   form.append('file', new Blob([content], { type: 'text/csv' }), name);
-  const r = await fetch(`${BASE_URL}/api/tickets/attachments`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: form });
-  assert.equal(r.status, 201, await r.text());
-  return (await r.json()).fileId;
+  const r = await fetch(`${BASE_URL}${url}`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: form });
+  const text = await r.text();
+  assert.equal(r.status, 201, text);
+  return JSON.parse(text).fileId;
 }
 
 describe('Partner portal', { concurrency: false }, () => {
@@ -43,7 +44,7 @@ describe('Partner portal', { concurrency: false }, () => {
       const visible = await ticket(assigned.id, zh ? `冰箱噪音大 ${stamp}` : `Fridge is noisy ${stamp}`);
       const hidden = await ticket(unassigned.id, zh ? `不属于伙伴 ${stamp}` : `Not the partner's ${stamp}`);
       const fileName = `checklist-${stamp}.csv`;
-      const fileId = await uploadTicketFile(fileName, 'step,done\ncheck mounts,no\n');
+      const fileId = await uploadFile(fileName, 'step,done\ncheck mounts,no\n');
       await admin.post(`/api/tickets/${visible.id}/comments`, {
         content: zh ? '请按附件清单检查压缩机底座。' : 'Please check the compressor mounts with the attached list.', attachmentFileIds: [fileId],
       });
@@ -120,6 +121,22 @@ describe('Partner portal', { concurrency: false }, () => {
       await page.goto(`${BASE_URL}/portal/requests`);
       await page.getByText(created.number).waitFor();
       assert.equal(await page.getByText(hidden.number).count(), 0);
+
+      // An article for partners with a file: the partner reads it and downloads the file.
+      const guideName = `install-sheet-${stamp}.csv`;
+      const guideFile = await uploadFile(guideName, 'item,value\nheight,2.3m\n', '/api/knowledge/articles/attachments');
+      const draft = await admin.post('/api/knowledge/articles', {
+        title: zh ? `经销商安装记录表 ${stamp}` : `Dealer installation sheet ${stamp}`, body: zh ? '<p>安装完成后填写附件中的记录表。</p>' : '<p>Fill in the attached sheet after each installation.</p>',
+        categoryCode: 'training', tags: ['dealer'], visibility: 'Partners', attachmentFileIds: [guideFile],
+      });
+      await admin.post(`/api/knowledge/articles/${draft.id}/publish`, { concurrencyStamp: draft.concurrencyStamp });
+      await page.goto(`${BASE_URL}/portal/articles/${draft.id}`);
+      const guideLink = page.locator('[data-test=article-attachment]', { hasText: guideName });
+      await guideLink.waitFor();
+      const [guideDownload] = await Promise.all([page.waitForEvent('download'), guideLink.click()]);
+      assert.equal(guideDownload.suggestedFilename(), guideName);
+      await expectNoRawKeys(page, 'partner article', ['portal', 'knowledge']);
+      await screenshot(page, `partner-portal-article-${language}`);
       assert.deepEqual(page.errors, []);
       await page.context().close();
     });

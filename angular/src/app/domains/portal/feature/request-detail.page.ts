@@ -7,6 +7,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCommentModule } from 'ng-zorro-antd/comment';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRateModule } from 'ng-zorro-antd/rate';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -18,7 +19,7 @@ import { attachmentsByComment, PortalAttachment, PortalTicket, statusColor } fro
 /** One request: status, the public conversation, a reply box and, once resolved, the rating. */
 @Component({
   selector: 'app-portal-request-detail-page',
-  imports: [DatePipe, NgTemplateOutlet, FormsModule, RouterLink, TranslatePipe, NzCardModule, NzTagModule, NzButtonModule, NzInputModule, NzRateModule, NzCommentModule, NzEmptyModule],
+  imports: [DatePipe, NgTemplateOutlet, FormsModule, RouterLink, TranslatePipe, NzCardModule, NzTagModule, NzButtonModule, NzInputModule, NzRateModule, NzCommentModule, NzEmptyModule, NzIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .msg { padding: 12px 16px; border-radius: 8px; margin-bottom: 12px; max-width: 80%; }
@@ -33,7 +34,9 @@ import { attachmentsByComment, PortalAttachment, PortalTicket, statusColor } fro
     <a [routerLink]="partner ? '/portal/requests' : '/portal/requests'">← {{ 'portal.detail.back' | translate }}</a>
     @if (ticket(); as t) {
       <nz-card style="margin-top: 12px" [nzTitle]="t.number + ' · ' + t.title" [nzExtra]="status">
-        <p style="white-space: pre-wrap">{{ t.description }}</p>
+        @if (t.description) {
+          <p style="white-space: pre-wrap">{{ t.description }}</p>
+        }
         <p class="meta">{{ t.customerName }} · {{ t.createdAt | date: 'yyyy-MM-dd HH:mm' }}</p>
         @if (files().own.length) {
           <div class="files" data-test="ticket-files">
@@ -45,7 +48,7 @@ import { attachmentsByComment, PortalAttachment, PortalTicket, statusColor } fro
         }
       </nz-card>
       <ng-template #file let-f>
-        <a (click)="download(f)" [title]="'portal.detail.download' | translate" data-test="attachment">📎 {{ f.fileName }} <span class="meta">({{ size(f.size) }})</span></a>
+        <a (click)="download(f)" [title]="'portal.detail.download' | translate" data-test="attachment"><nz-icon nzType="paper-clip" /> {{ f.fileName }} <span class="meta">({{ size(f.size) }})</span></a>
       </ng-template>
       <ng-template #status><nz-tag [nzColor]="color(t)" data-test="status">{{ 'portal.status.' + t.status | translate }}</nz-tag></ng-template>
 
