@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SaasCrm.Platform.BackgroundJobs;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.MultiTenancy;
 using SaasCrm.Platform.Seeding;
@@ -33,6 +34,11 @@ public static class DatabaseServiceExtensions
         });
         services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SaasCrmDbContext>());
         services.AddScoped<IDatabaseSchemaManager, MigrationSchemaManager>();
+        // SQLite has a single writer: jobs run in parallel would only queue on its lock (or fail on it).
+        services.AddOptions<JobOptions>().PostConfigure<IOptions<DatabaseOptions>>((jobs, database) =>
+        {
+            if (database.Value.Provider == DatabaseProvider.Sqlite) jobs.Concurrency = 1;
+        });
         return services;
     }
 

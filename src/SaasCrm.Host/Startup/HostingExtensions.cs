@@ -42,6 +42,7 @@ public static class HostingExtensions
         app.UseStatusCodePages(); // empty 404/405 answers become ProblemDetails
         app.UseAuthentication();
         app.UseMiddleware<MultiTenancyMiddleware>();
+        app.UseRateLimiter(); // after tenant resolution: the platform's policies partition by tenant
         app.UseAuthorization();
         app.UseMiddleware<UserKindBoundaryMiddleware>();
 

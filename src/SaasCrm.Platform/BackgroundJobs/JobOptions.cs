@@ -8,6 +8,8 @@ public sealed class JobOptions
     /// <summary>A claimed job belongs to its node until the lease ends; the heartbeat renews it while it runs.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     public int BatchSize { get; set; } = 20;
+    /// <summary>How many claimed jobs a node runs at once (each in its own scope and connection).</summary>
+    public int Concurrency { get; set; } = 4;
     public int DefaultMaxAttempts { get; set; } = 5;
     /// <summary>Retry n waits BackoffBase * 2^(n-1), capped at <see cref="MaxBackoff"/>.</summary>
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(10);

@@ -29,17 +29,36 @@ public sealed partial class JobWorker(
     public string NodeId { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Claims up to a batch of due jobs and runs them one after another; returns how many it claimed.</summary>
-    public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
+    public Task<int> RunDueJobsAsync(CancellationToken cancellationToken) => RunDueJobsAsync(1, cancellationToken);
+
+    /// <summary>
+    /// Claims up to a batch of due jobs and runs up to <paramref name="concurrency"/> of them at once, each in its own
+    /// scope, as if several nodes had claimed them; returns how many it claimed.
+    /// </summary>
+    public async Task<int> RunDueJobsAsync(int concurrency, CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
-        foreach (var job in claimed)
+        if (concurrency <= 1)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await RunAsync(job, cancellationToken);
+            foreach (var job in claimed)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await RunAsync(job, cancellationToken);
+            }
+        }
+        else
+        {
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                async (job, ct) => await RunAsync(job, ct));
         }
         return claimed.Count;
     }
 
+    /// <summary>
+    /// One conditional UPDATE claims the batch: it only touches rows that are still due or whose lease ran out, so
+    /// when nodes race for a job exactly one update takes it; the rows read back with this node's lease and the next
+    /// attempt number are the ones this node won.
+    /// </summary>
     private async Task<List<BackgroundJobRecord>> ClaimAsync(CancellationToken cancellationToken)
     {
         using var host = currentTenant.Change(null);
@@ -52,24 +71,25 @@ public sealed partial class JobWorker(
                         || (j.Status == JobStatus.Running && j.LeaseExpiresAt < now))
             .OrderBy(j => j.NextRunAt)
             .Take(Options.BatchSize)
-            .Select(j => new { j.Id, j.Status, j.Attempts })
+            .Select(j => new { j.Id, j.Attempts })
             .ToListAsync(cancellationToken);
+        if (candidates.Count == 0) return [];
 
-        var claimed = new List<BackgroundJobRecord>();
-        foreach (var candidate in candidates)
-        {
-            var leaseUntil = now + Options.Lease;
-            var affected = await db.BackgroundJobs
-                .Where(j => j.Id == candidate.Id && j.Status == candidate.Status && j.Attempts == candidate.Attempts)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatus.Running)
-                    .SetProperty(j => j.LeaseOwner, NodeId)
-                    .SetProperty(j => j.LeaseExpiresAt, leaseUntil)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken);
-            if (affected != 1) continue; // another node won it
-            claimed.Add(await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == candidate.Id, cancellationToken));
-        }
-        return claimed;
+        var ids = candidates.Select(c => c.Id).ToList();
+        var leaseUntil = now + Options.Lease;
+        await db.BackgroundJobs
+            .Where(j => ids.Contains(j.Id)
+                        && ((j.Status == JobStatus.Pending && j.NextRunAt <= now) || (j.Status == JobStatus.Running && j.LeaseExpiresAt < now)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Running)
+                .SetProperty(j => j.LeaseOwner, NodeId)
+                .SetProperty(j => j.LeaseExpiresAt, leaseUntil)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken);
+        var attemptsRead = candidates.ToDictionary(c => c.Id, c => c.Attempts);
+        var mine = await db.BackgroundJobs.AsNoTracking()
+            .Where(j => ids.Contains(j.Id) && j.LeaseOwner == NodeId && j.Status == JobStatus.Running)
+            .ToListAsync(cancellationToken);
+        return mine.Where(j => j.Attempts == attemptsRead[j.Id] + 1).OrderBy(j => j.NextRunAt).ThenBy(j => j.Id).ToList();
     }
 
     private async Task RunAsync(BackgroundJobRecord job, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public sealed partial class JobWorkerService(
             var claimed = 0;
             try
             {
-                claimed = await worker.RunDueJobsAsync(stoppingToken);
+                claimed = await worker.RunDueJobsAsync(options.Value.Concurrency, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

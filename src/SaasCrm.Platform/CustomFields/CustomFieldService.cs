@@ -17,8 +17,23 @@ public sealed record CustomFieldFilter(string Name, string Operator, string Valu
 /// What every module uses for its records' custom fields: validate and store them with the record (same
 /// unit of work), read them back, and filter or sort lists by them in SQL.
 /// </summary>
-public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup dictionaries, Security.ICurrentUser user, TimeProvider clock)
+public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup dictionaries, Security.ICurrentUser user, TimeProvider clock,
+    MultiTenancy.ICurrentTenant tenant)
 {
+    private readonly Dictionary<(Guid?, string), IReadOnlyList<CustomFieldDefinition>> _definitions = [];
+
+    /// <summary>
+    /// The entity type's field definitions in display order, read once per scope (a request or a job runs many
+    /// reads of the same few rows) and per tenant, since a scope may switch tenants. Untracked: not for editing.
+    /// </summary>
+    public async Task<IReadOnlyList<CustomFieldDefinition>> DefinitionsAsync(string entityType, CancellationToken ct)
+    {
+        var key = (tenant.Id, entityType);
+        if (!_definitions.TryGetValue(key, out var fields))
+            _definitions[key] = fields = await db.CustomFieldDefinitions.AsNoTracking().Where(f => f.EntityType == entityType).OrderBy(f => f.Sort).ToListAsync(ct);
+        return fields;
+    }
+
     /// <summary>
     /// Validates <paramref name="input"/> (field name → JSON value) and queues the rows. On create, missing
     /// fields take their default and required ones must be present; on update, only given fields change.
@@ -43,7 +58,7 @@ public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup d
     public async Task SaveCreatedAsync(string entityType, IReadOnlyList<(Guid EntityId, IReadOnlyDictionary<string, JsonElement>? Input)> records, CancellationToken ct)
     {
         if (records.Count == 0) return;
-        var fields = await db.CustomFieldDefinitions.AsNoTracking().Where(f => f.EntityType == entityType).ToListAsync(ct);
+        var fields = await DefinitionsAsync(entityType, ct);
         var errors = new List<ValidationFailure>();
         var checks = new ReferenceChecks(db, dictionaries);
         var valid = new List<(Guid, List<(CustomFieldDefinition, TypedValue)>)>(records.Count);
@@ -137,7 +152,7 @@ public sealed class CustomFieldService(PlatformDbContext db, IDictionaryLookup d
     /// <summary>Custom field values of the given records: entity id → field name → value.</summary>
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> LoadAsync(string entityType, IReadOnlyCollection<Guid> entityIds, CancellationToken ct)
     {
-        var fields = await db.CustomFieldDefinitions.AsNoTracking().Where(f => f.EntityType == entityType).ToListAsync(ct);
+        var fields = await DefinitionsAsync(entityType, ct);
         var ids = entityIds.Distinct().ToList();
         var rows = await db.CustomFieldValues.AsNoTracking().Where(v => v.EntityType == entityType && ids.Contains(v.EntityId)).ToListAsync(ct);
         return ids.ToDictionary(id => id, id => fields.ToDictionary(f => f.Name,

@@ -19,6 +19,7 @@ using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Editions;
 using SaasCrm.Platform.Events;
 using SaasCrm.Platform.Http;
+using SaasCrm.Platform.Http.RateLimiting;
 using SaasCrm.Platform.Identity;
 using SaasCrm.Platform.Identity.Account;
 using SaasCrm.Platform.Identity.Roles;
@@ -46,6 +47,8 @@ public sealed class PlatformModule : CrmModule
         // Binding failures (malformed JSON, wrong types) reach our exception handler as ProblemDetails with a code.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddDefaultCode);
+        // Anonymous and API-key endpoints opt into the platform's named rate-limit policies.
+        services.AddPlatformRateLimiting(configuration);
 
         services.Configure<DataFolderOptions>(configuration.GetSection("DataFolder"));
         services.Configure<MultiTenancyOptions>(configuration.GetSection("MultiTenancy"));

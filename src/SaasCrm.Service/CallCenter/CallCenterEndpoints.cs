@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SaasCrm.Platform.Http;
+using SaasCrm.Platform.Http.RateLimiting;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Service.CallCenter.ApiKeys;
 using SaasCrm.Service.CallCenter.Calls;
@@ -16,15 +17,18 @@ internal static class CallCenterEndpoints
     {
         var telephony = api.MapGroup("/telephony").WithTags("Call center");
 
-        // The tenant's telephony system: no user, a tenant API key in X-Api-Key (checked in the handler, 401 without a valid one).
+        // The tenant's telephony system: no user, a tenant API key in X-Api-Key (checked in the handler, 401 without a valid one),
+        // rate limited per key and client address.
         telephony.MapPost("/incoming-call", (HttpContext http, IncomingCallRequest request, IncomingCalls calls, CancellationToken ct) => calls.IncomingAsync(http, request, ct))
-            .AllowAnonymous().Produces<IncomingCallResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.ApiKey)
+            .Produces<IncomingCallResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         telephony.MapPost("/call-ended", async (HttpContext http, CallEndedRequest request, IncomingCalls calls, CancellationToken ct) =>
             {
                 await calls.EndedAsync(http, request, ct);
                 return Results.NoContent();
             })
-            .AllowAnonymous().Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.ApiKey)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         telephony.MapGet("/calls", ([AsParameters] CallLogListParameters p, CallLogs calls, CancellationToken ct) => calls.ListAsync(p, ct))
             .Produces<PagedResult<CallLogDto>>().RequirePermission(CallCenterPermissions.Calls);

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Customers;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Domain;
 using SaasCrm.Platform.Events;
+using SaasCrm.Service.Consultations;
 using SaasCrm.Service.Domain;
 using SaasCrm.Service.Shared;
 using SaasCrm.Workflows;
@@ -10,8 +12,9 @@ using SaasCrm.Workflows;
 namespace SaasCrm.Service.CustomerLinks;
 
 /// <summary>
-/// A handover with open records moves the handed-over customers' open tickets and complaints assigned to the
-/// leaving user to the new one. Redelivery finds nothing left to move.
+/// A handover with open records moves the handed-over customers' open tickets, complaints and consultations assigned to
+/// the leaving user to the new one. Redelivery finds nothing left to move. Returns have no assignee to hand over: their
+/// approver is chosen by the approval workflow from the responsible department, not from the customer's owner.
 /// </summary>
 public sealed class ServiceHandoverHandler(PlatformDbContext db, ServiceHistoryWriter history, IServiceProvider services) : IEventHandler<CustomersHandedOver>
 {
@@ -21,13 +24,18 @@ public sealed class ServiceHandoverHandler(PlatformDbContext db, ServiceHistoryW
         var open = TicketTransitions.OpenStatuses;
         var tickets = await db.Set<Ticket>().Where(t => e.CustomerIds.Contains(t.CustomerId) && t.AssigneeId == e.FromUserId && open.Contains(t.Status)).ToListAsync(ct);
         var complaints = await db.Set<Complaint>().Where(c => e.CustomerIds.Contains(c.CustomerId) && c.AssigneeId == e.FromUserId && c.Status != ComplaintStatus.Closed).ToListAsync(ct);
-        if (tickets.Count + complaints.Count == 0) return;
+        // Not answered yet: the assignee still owes the department's answer (or the originator the reply to the customer).
+        var consultations = await db.Set<Consultation>().Where(c => c.CustomerId != null && e.CustomerIds.Contains(c.CustomerId.Value)
+            && c.AssigneeId == e.FromUserId && c.Status != ConsultationStatus.Answered).ToListAsync(ct);
+        if (tickets.Count + complaints.Count + consultations.Count == 0) return;
         // Resolved only when something moves: handovers of customers without service records need no workflow engine.
         var signals = services.GetRequiredService<IWorkflowSignals>();
-        foreach (var record in tickets.Cast<IServiceRecord>().Concat(complaints))
+        var moved = tickets.Select(t => (ServiceRecordTypes.Ticket, (AuditedEntity)t, (Action)(() => t.AssigneeId = e.ToUserId)))
+            .Concat(complaints.Select(c => (ServiceRecordTypes.Complaint, (AuditedEntity)c, (Action)(() => c.AssigneeId = e.ToUserId))))
+            .Concat(consultations.Select(c => (ServiceRecordTypes.Consultation, (AuditedEntity)c, (Action)(() => c.AssigneeId = e.ToUserId))));
+        foreach (var (type, record, assign) in moved)
         {
-            var type = record is Ticket ? ServiceRecordTypes.Ticket : ServiceRecordTypes.Complaint;
-            record.AssigneeId = e.ToUserId;
+            assign();
             record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
             history.Add(type, record.Id, "handover", e.FromUserId.ToString(), e.ToUserId.ToString(), $"customer handover {e.HandoverId}");
             await signals.RecordUpdatedAsync(type, record.Id, ["assigneeId"], ct);
@@ -36,44 +44,42 @@ public sealed class ServiceHandoverHandler(PlatformDbContext db, ServiceHistoryW
     }
 }
 
-/// <summary>Merging customers moves the losers' tickets and complaints to the survivor, remembering each move under the merge.</summary>
+/// <summary>
+/// Merging customers moves the losers' tickets, complaints, consultations and returns to the survivor, remembering each
+/// move under the merge. Redelivery finds the moves and stops.
+/// </summary>
 public sealed class ServiceMergeHandler(PlatformDbContext db, ServiceHistoryWriter history) : IEventHandler<CustomersMerged>
 {
     public async Task HandleAsync(CustomersMerged e, EventContext context, CancellationToken ct)
     {
         if (await db.Set<ServiceMergeMove>().AnyAsync(m => m.MergeId == e.MergeId, ct)) return; // delivered before
-        var tickets = await db.Set<Ticket>().Where(t => e.LoserIds.Contains(t.CustomerId)).ToListAsync(ct);
-        var complaints = await db.Set<Complaint>().Where(c => e.LoserIds.Contains(c.CustomerId)).ToListAsync(ct);
-        foreach (var record in tickets.Cast<IServiceRecord>().Concat(complaints))
+        foreach (var record in await CustomerBoundRecords.OfCustomersAsync(db, e.LoserIds, ct))
         {
-            var type = record is Ticket ? ServiceRecordTypes.Ticket : ServiceRecordTypes.Complaint;
-            db.Add(new ServiceMergeMove { MergeId = e.MergeId, RecordType = type, RecordId = record.Id, FromCustomerId = record.CustomerId, ToCustomerId = e.SurvivorId });
-            history.Add(type, record.Id, "merge", record.CustomerId.ToString(), e.SurvivorId.ToString(), $"customer merge {e.MergeId}");
-            record.CustomerId = e.SurvivorId;
-            record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            db.Add(new ServiceMergeMove { MergeId = e.MergeId, RecordType = record.Type, RecordId = record.Entity.Id, FromCustomerId = record.CustomerId, ToCustomerId = e.SurvivorId });
+            history.Add(record.Type, record.Entity.Id, "merge", record.CustomerId.ToString(), e.SurvivorId.ToString(), $"customer merge {e.MergeId}");
+            record.MoveTo(e.SurvivorId);
+            record.Entity.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         }
         await db.SaveChangesAsync(ct);
     }
 }
 
-/// <summary>Undoing a merge moves back exactly the tickets and complaints the merge moved (records added to the survivor since stay).</summary>
+/// <summary>Undoing a merge moves back exactly the service records the merge moved (records added to the survivor since stay).</summary>
 public sealed class ServiceMergeRevertHandler(PlatformDbContext db, ServiceHistoryWriter history) : IEventHandler<CustomerMergeReverted>
 {
     public async Task HandleAsync(CustomerMergeReverted e, EventContext context, CancellationToken ct)
     {
         var moves = await db.Set<ServiceMergeMove>().Where(m => m.MergeId == e.MergeId).ToListAsync(ct);
         if (moves.Count == 0) return;
-        var ticketIds = moves.Where(m => m.RecordType == ServiceRecordTypes.Ticket).Select(m => m.RecordId).ToList();
-        var complaintIds = moves.Where(m => m.RecordType == ServiceRecordTypes.Complaint).Select(m => m.RecordId).ToList();
-        var records = (await db.Set<Ticket>().Where(t => ticketIds.Contains(t.Id)).ToListAsync(ct)).Cast<IServiceRecord>()
-            .Concat(await db.Set<Complaint>().Where(c => complaintIds.Contains(c.Id)).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var records = await CustomerBoundRecords.ByIdAsync(db, moves, ct);
         foreach (var move in moves)
         {
+            // A record moved on to another customer since (or deleted) is left where it is.
             if (records.TryGetValue(move.RecordId, out var record) && record.CustomerId == move.ToCustomerId)
             {
-                history.Add(move.RecordType, record.Id, "merge", record.CustomerId.ToString(), move.FromCustomerId.ToString(), $"merge {e.MergeId} undone");
-                record.CustomerId = move.FromCustomerId;
-                record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+                history.Add(move.RecordType, record.Entity.Id, "merge", record.CustomerId.ToString(), move.FromCustomerId.ToString(), $"merge {e.MergeId} undone");
+                record.MoveTo(move.FromCustomerId);
+                record.Entity.ConcurrencyStamp = Guid.NewGuid().ToString("N");
             }
             db.Remove(move);
         }

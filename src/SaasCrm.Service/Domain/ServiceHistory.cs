@@ -20,7 +20,7 @@ public sealed class ServiceHistory : Entity, IMultiTenant
     public DateTime At { get; set; }
 }
 
-/// <summary>Which ticket or complaint a customer merge moved from which customer, so undoing the merge moves exactly those back.</summary>
+/// <summary>Which service record (ticket, complaint, consultation, return) a customer merge moved from which customer, so undoing the merge moves exactly those back.</summary>
 public sealed class ServiceMergeMove : Entity, IMultiTenant
 {
     public Guid? TenantId { get; private set; }

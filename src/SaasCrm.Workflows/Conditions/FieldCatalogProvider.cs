@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.CustomFields;
-using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Workflows.Conditions;
 
 /// <summary>The registered record types by name, and their field catalogues with the tenant's custom fields ("cf.*").</summary>
-public sealed class WorkflowRecordTypes(IEnumerable<IWorkflowRecordType> recordTypes, PlatformDbContext db)
+public sealed class WorkflowRecordTypes(IEnumerable<IWorkflowRecordType> recordTypes, CustomFieldService customFields)
 {
     private readonly Dictionary<string, IWorkflowRecordType> _byName = recordTypes.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
@@ -20,7 +18,7 @@ public sealed class WorkflowRecordTypes(IEnumerable<IWorkflowRecordType> recordT
         var fields = recordType.Fields.ToList();
         if (recordType.CustomFieldEntityType is { } entityType)
         {
-            var custom = await db.CustomFieldDefinitions.AsNoTracking().Where(f => f.EntityType == entityType).OrderBy(f => f.Sort).ToListAsync(ct);
+            var custom = await customFields.DefinitionsAsync(entityType, ct);
             fields.AddRange(custom.Select(f => new WorkflowFieldDefinition("cf." + f.Name, TypeOf(f.FieldType), new LocalizedText(f.LabelEn, f.LabelZh),
                 f.DictionaryTypeCode, null, Writable: false)));
         }

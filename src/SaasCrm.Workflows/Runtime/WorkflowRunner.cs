@@ -22,6 +22,8 @@ public sealed class WorkflowRunner(
 {
     private const int MaxStepsPerRun = 200;
     private const int MaxConflicts = 50;
+    // A run reads the same version for every step; versions an instance runs on are published and never change.
+    private readonly Dictionary<Guid, (WorkflowVersion Version, WorkflowDefinition Definition, WorkflowDefinitionModel Model)> _versions = [];
 
     public async Task RunAsync(Guid instanceId, CancellationToken ct)
     {
@@ -53,9 +55,7 @@ public sealed class WorkflowRunner(
 
     private async Task StepAsync(WorkflowInstance instance, CancellationToken ct)
     {
-        var version = await db.Set<WorkflowVersion>().AsNoTracking().SingleAsync(v => v.Id == instance.VersionId, ct);
-        var definition = await db.Set<WorkflowDefinition>().AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, ct);
-        var model = WorkflowJson.Model(version.ModelJson);
+        var (version, definition, model) = await VersionAsync(instance, ct);
         var step = model.Steps.FirstOrDefault(s => s.Id == instance.CurrentStepId)
                    ?? throw new BusinessException("workflow.unknown_step", $"Step '{instance.CurrentStepId}' is not in version {version.Number}.");
         var activity = activities.Find(step.Activity)
@@ -98,6 +98,14 @@ public sealed class WorkflowRunner(
                 writer.MoveTo(instance, step.Next, null);
                 break;
         }
+    }
+
+    private async Task<(WorkflowVersion, WorkflowDefinition, WorkflowDefinitionModel)> VersionAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        if (_versions.TryGetValue(instance.VersionId, out var known) && known.Definition.Id == instance.DefinitionId) return known;
+        var version = await db.Set<WorkflowVersion>().AsNoTracking().SingleAsync(v => v.Id == instance.VersionId, ct);
+        var definition = await db.Set<WorkflowDefinition>().AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, ct);
+        return _versions[instance.VersionId] = (version, definition, WorkflowJson.Model(version.ModelJson));
     }
 
     public async Task<ActivityContext> BuildContextAsync(WorkflowDefinitionModel model, WorkflowStep step, Guid instanceId, WorkflowDefinition definition,

@@ -47,6 +47,13 @@ public sealed class CrmApiFactory(DatabaseKind kind, string connectionString, st
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:Security", "None");
+        // The test server has no client address and most tests send no tenant header, so every request shares one rate-limit
+        // partition: limits high enough that no other test ever meets them (RateLimitTests lower them on their own host).
+        foreach (var policy in new[] { "SignUp", "Token", "ApiKey" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+            builder.UseSetting($"RateLimits:{policy}:Window", "00:01:00");
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
         builder.ConfigureTestServices(services =>

@@ -46,6 +46,8 @@ public sealed class BenchHost(bool mariaDb, string connectionString, string data
         builder.UseSetting("Smtp:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        // BENCH_SQL_LOG=Information prints every executed command with its duration, to see where a run spends its time.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Error");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IDatabaseSchemaManager>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Domain;
 using SaasCrm.Platform.Http;
+using SaasCrm.Platform.Http.RateLimiting;
 using SaasCrm.Platform.MultiTenancy;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Service.Portal.Domain;
@@ -33,8 +34,11 @@ internal static class PortalAccountEndpoints
 
         // Anonymous by nature: the invitee has no password yet; sign-up is for people without an account.
         var open = api.MapGroup("/portal").WithTags("Portal sign-up").AllowAnonymous();
-        open.MapPost("/invitations/accept", AcceptAsync).Validate<AcceptInvitationRequest>().Produces<AcceptInvitationResponse>();
-        open.MapPost("/sign-up", SignUpAsync).Validate<PortalSignUpRequest>().Produces<PortalSignUpResponse>(StatusCodes.Status202Accepted);
+        // Rate limited per client IP and tenant: guessing invitation tokens and mass sign-ups are what an attacker would try.
+        open.MapPost("/invitations/accept", AcceptAsync).Validate<AcceptInvitationRequest>().Produces<AcceptInvitationResponse>()
+            .RequireRateLimiting(RateLimitPolicies.Token).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        open.MapPost("/sign-up", SignUpAsync).Validate<PortalSignUpRequest>().Produces<PortalSignUpResponse>(StatusCodes.Status202Accepted)
+            .RequireRateLimiting(RateLimitPolicies.SignUp).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<AcceptInvitationResponse> AcceptAsync(AcceptInvitationRequest r, ITenantStore tenants, ITenantScopeFactory scopes, CancellationToken ct)
