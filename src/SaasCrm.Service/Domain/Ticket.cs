@@ -55,6 +55,8 @@ public sealed class TicketAttachment : Entity, IMultiTenant
 {
     public Guid? TenantId { get; private set; }
     public Guid TicketId { get; set; }
+    /// <summary>Set when the file came with a comment: it is as public as that comment (an internal note's files stay with staff).</summary>
+    public Guid? CommentId { get; set; }
     public Guid FileId { get; set; }
     public string FileName { get; set; } = "";
     public long Size { get; set; }

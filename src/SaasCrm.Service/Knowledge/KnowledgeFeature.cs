@@ -25,6 +25,7 @@ internal sealed class KnowledgeFeature : ServiceFeature
         services.AddScoped<TicketArticles>();
         services.AddScoped<ISearchDocumentSource, ArticleDocumentSource>();
         services.AddScoped<ISearchScopeProvider, ArticleScopeProvider>();
+        services.AddScoped<SaasCrm.Platform.Seeding.IDemoDataSeeder, Demo.KnowledgeDemoData>();
     }
 
     public override void ConfigureModel(ModelBuilder builder) => KnowledgeModel.Configure(builder);

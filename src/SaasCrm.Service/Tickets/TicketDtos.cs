@@ -40,7 +40,8 @@ public sealed record UpdateTicketRequest(
 public sealed record ChangeTicketStatusRequest(TicketStatus Status, string? Note = null, string? ConcurrencyStamp = null);
 
 /// <param name="FromCustomer">Recorded by staff on the customer's behalf (a phone call, an e-mail): counts as the customer's reply.</param>
-public sealed record AddTicketCommentRequest(string Content, bool IsInternal = false, bool FromCustomer = false);
+/// <param name="AttachmentFileIds">Files uploaded before (their own uploads) that belong to this comment.</param>
+public sealed record AddTicketCommentRequest(string Content, bool IsInternal = false, bool FromCustomer = false, IReadOnlyList<Guid>? AttachmentFileIds = null);
 
 /// <summary>Assigns to a user and/or moves the ticket to a team; a null assignee puts it back in the team queue.</summary>
 public sealed record AssignTicketRequest(Guid? AssigneeId, Guid? DepartmentId = null, string? Note = null);
@@ -57,7 +58,8 @@ public sealed record TicketListItemDto(
 
 public sealed record TicketCommentDto(Guid Id, string Content, bool IsInternal, bool FromCustomer, Guid? AuthorId, string? AuthorName, DateTime At);
 
-public sealed record TicketAttachmentDto(Guid Id, Guid FileId, string FileName, long Size, Guid? AddedBy, DateTime At);
+/// <param name="CommentId">The comment the file came with; null for a file of the ticket itself.</param>
+public sealed record TicketAttachmentDto(Guid Id, Guid FileId, string FileName, long Size, Guid? AddedBy, DateTime At, Guid? CommentId = null);
 
 public sealed record ServiceHistoryDto(Guid Id, string Action, string? FromValue, string? ToValue, string? Note, Guid? ByUserId, string? ByUserName, DateTime At);
 

@@ -87,7 +87,7 @@ public sealed class TicketQueries(PlatformDbContext db, ServiceAccess access, Se
             t.ResponseDueAt, t.ResolutionDueAt, t.FirstRespondedAt, t.WaitingSince, t.ResolvedAt, t.ClosedAt, IsOverdue(t, now), t.ReopenCount,
             t.SatisfactionRating, t.SatisfactionComment, t.RatedAt, t.CreatedBy, names.User(t.CreatedBy), t.CreatedAt, t.ModifiedAt, t.ConcurrencyStamp,
             comments.Select(c => new TicketCommentDto(c.Id, c.Content, c.IsInternal, c.FromCustomer, c.AuthorId, names.User(c.AuthorId), c.At)).ToList(),
-            attachments.Select(a => new TicketAttachmentDto(a.Id, a.FileId, a.FileName, a.Size, a.AddedBy, a.At)).ToList(),
+            attachments.Select(a => new TicketAttachmentDto(a.Id, a.FileId, a.FileName, a.Size, a.AddedBy, a.At, a.CommentId)).ToList(),
             history.Select(h => new ServiceHistoryDto(h.Id, h.Action, h.FromValue, h.ToValue, h.Note, h.ByUserId, names.User(h.ByUserId), h.At)).ToList(),
             fields);
     }

@@ -240,6 +240,7 @@ public sealed class TicketService(
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = new TicketComment { TicketId = id, Content = r.Content, IsInternal = r.IsInternal, FromCustomer = r.FromCustomer, AuthorId = access.Me, At = now };
         db.Add(comment);
+        foreach (var fileId in (r.AttachmentFileIds ?? []).Distinct()) await AttachAsync(id, fileId, now, ct, comment.Id);
         if (r.FromCustomer)
         {
             await signals.EventAsync(ServiceRecordTypes.Ticket, id, WorkflowEventNames.CustomerReplied, null, ct);
@@ -297,12 +298,12 @@ public sealed class TicketService(
     }
 
     /// <summary>Only a file the caller may read (their own upload) can be attached.</summary>
-    private async Task AttachAsync(Guid ticketId, Guid fileId, DateTime now, CancellationToken ct)
+    private async Task AttachAsync(Guid ticketId, Guid fileId, DateTime now, CancellationToken ct, Guid? commentId = null)
     {
         StoredFile file;
         try { file = await files.GetReadableAsync(fileId, ct); }
         catch (EntityNotFoundException) { throw RequestValidationException.For("attachmentFileIds", "ticket.attachment_not_found", $"File {fileId} was not found."); }
-        db.Add(new TicketAttachment { TicketId = ticketId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = access.Me, At = now });
+        db.Add(new TicketAttachment { TicketId = ticketId, CommentId = commentId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = access.Me, At = now });
     }
 
     /// <summary>A ticket the caller may change: the assignee, or a holder of Service.Tickets.Manage who can see it.</summary>

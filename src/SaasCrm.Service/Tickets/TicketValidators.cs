@@ -52,6 +52,7 @@ internal sealed class AddTicketCommentValidator : AbstractValidator<AddTicketCom
     public AddTicketCommentValidator()
     {
         RuleFor(x => x.Content).NotEmpty().WithErrorCode("ticket.comment_required").MaximumLength(4000).WithErrorCode("ticket.comment_too_long");
+        RuleFor(x => x.AttachmentFileIds).Must(f => f is null || f.Count <= 20).WithErrorCode("ticket.too_many_attachments");
         RuleFor(x => x.IsInternal).Equal(false).When(x => x.FromCustomer).WithErrorCode("ticket.customer_comment_public")
             .WithMessage("A customer's reply cannot be internal.");
     }

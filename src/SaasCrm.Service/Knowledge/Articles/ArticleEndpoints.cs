@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Domain;
+using SaasCrm.Platform.Files;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Identity;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Platform.Security;
+using SaasCrm.Service.Knowledge.Domain;
 using SaasCrm.Service.Knowledge.FromTickets;
 
 namespace SaasCrm.Service.Knowledge.Articles;
@@ -105,6 +110,17 @@ internal static class ArticleEndpoints
                 return await queries.ToDtoAsync(article, ct);
             })
             .Produces<ArticleDto>();
+
+        // A file of an article the caller may read; a file of any other article (or none) answers 404.
+        portal.MapGet("/{id:guid}/attachments/{fileId:guid}", async (Guid id, Guid fileId, ArticleAccess access, PlatformDbContext db, IFileStore files, CancellationToken ct) =>
+            {
+                var article = await access.GetVisibleAsync(id, ct);
+                if (!await db.Set<ArticleAttachment>().AnyAsync(a => a.ArticleId == article.Id && a.FileId == fileId, ct))
+                    throw new EntityNotFoundException("File", fileId);
+                var file = await files.GetAsync(fileId, ct);
+                return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
 
         portal.MapPost("/{id:guid}/helpful", (Guid id, ArticleHelpfulRequest request, ArticleService service, CancellationToken ct) =>
                 service.RateHelpfulAsync(id, request.Helpful, ct))

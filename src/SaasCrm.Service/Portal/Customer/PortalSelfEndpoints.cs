@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Customers;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Files;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Identity;
 using SaasCrm.Platform.MultiTenancy;
@@ -31,6 +32,12 @@ internal static class PortalSelfEndpoints
         tickets.MapGet("/{id:guid}", async (Guid id, PortalCaller caller, PortalTicketService s, CancellationToken ct) =>
                 await s.GetAsync(caller.CustomerIds(await caller.CustomerAccountAsync(ct)), id, canRate: true, ct))
             .Produces<PortalTicketDto>().RequireUserKind(UserKind.Customer);
+        tickets.MapGet("/{id:guid}/attachments/{fileId:guid}", async (Guid id, Guid fileId, PortalCaller caller, PortalTicketService s, IFileStore files, CancellationToken ct) =>
+            {
+                var file = await s.AttachmentAsync(caller.CustomerIds(await caller.CustomerAccountAsync(ct)), id, fileId, ct);
+                return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").RequireUserKind(UserKind.Customer);
         tickets.MapPost("/", async (PortalCreateTicketRequest r, PortalCaller caller, PortalTicketService s, CancellationToken ct) =>
             {
                 var a = await caller.CustomerAccountAsync(ct);

@@ -11,7 +11,11 @@ public sealed record PortalCommentDto(Guid Id, string Content, bool FromStaff, b
 /// <summary>What a portal account sees of a ticket: no assignee, SLA times, history or internal comments.</summary>
 public sealed record PortalTicketDto(Guid Id, string Number, string Title, string? Description, Guid CustomerId, string? CustomerName,
     string CategoryCode, TicketStatus Status, DateTime CreatedAt, DateTime? ResolvedAt, DateTime? ClosedAt,
-    bool CanRate, int? SatisfactionRating, string? SatisfactionComment, DateTime? RatedAt, IReadOnlyList<PortalCommentDto> Comments);
+    bool CanRate, int? SatisfactionRating, string? SatisfactionComment, DateTime? RatedAt, IReadOnlyList<PortalCommentDto> Comments,
+    IReadOnlyList<PortalAttachmentDto> Attachments);
+
+/// <summary>A file the portal account may download: one of the ticket itself or of a public comment (<paramref name="CommentId"/>).</summary>
+public sealed record PortalAttachmentDto(Guid FileId, string FileName, long Size, Guid? CommentId, DateTime At);
 
 public sealed record PortalCreateTicketRequest(string Title, string CategoryCode, string? Description = null);
 

@@ -3,6 +3,7 @@ using SaasCrm.Customers;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Dictionaries;
 using SaasCrm.Platform.Domain;
+using SaasCrm.Platform.Files;
 using SaasCrm.Service.Domain;
 using SaasCrm.Service.Tickets;
 
@@ -13,7 +14,8 @@ namespace SaasCrm.Service.Portal.Customer;
 /// <see cref="PortalCaller"/>); a ticket of any other customer answers 404. Writing goes through
 /// <see cref="TicketService"/>, so numbering, history, workflow signals and SLA are those of staff-created tickets.
 /// </summary>
-public sealed class PortalTicketService(PlatformDbContext db, TicketService tickets, IDictionaryLookup dictionaries, IPortalCustomerLookup customers, PortalCaller caller)
+public sealed class PortalTicketService(
+    PlatformDbContext db, TicketService tickets, IDictionaryLookup dictionaries, IPortalCustomerLookup customers, PortalCaller caller, IFileStore files)
 {
     public async Task<IReadOnlyList<PortalTicketListItemDto>> ListAsync(IQueryable<Guid> customerIds, Guid? customerId, TicketStatus? status, CancellationToken ct)
     {
@@ -55,6 +57,23 @@ public sealed class PortalTicketService(PlatformDbContext db, TicketService tick
         return await ToDtoAsync(ticket, canRate: true, ct);
     }
 
+    /// <summary>
+    /// A file of a ticket the caller reaches: the ticket's own or one of a public comment. A file of an internal
+    /// comment, of another ticket, or of a ticket the caller does not reach answers 404 like an unknown one.
+    /// </summary>
+    public async Task<StoredFile> AttachmentAsync(IQueryable<Guid> customerIds, Guid ticketId, Guid fileId, CancellationToken ct)
+    {
+        var ticket = await FindAsync(customerIds, ticketId, tracking: false, ct);
+        var found = await PublicAttachments(ticket.Id).AnyAsync(a => a.FileId == fileId, ct);
+        if (!found) throw new EntityNotFoundException("File", fileId);
+        return await files.GetAsync(fileId, ct);
+    }
+
+    /// <summary>The ticket's own files and those of its public comments.</summary>
+    private IQueryable<TicketAttachment> PublicAttachments(Guid ticketId) =>
+        db.Set<TicketAttachment>().AsNoTracking().Where(a => a.TicketId == ticketId && (a.CommentId == null
+            || db.Set<TicketComment>().Any(c => c.Id == a.CommentId && c.TicketId == ticketId && !c.IsInternal)));
+
     public async Task<IReadOnlyList<PortalCategoryDto>> CategoriesAsync(CancellationToken ct) =>
         (await dictionaries.ItemsAsync(ServiceDictionaries.TicketCategory, ct)).Where(i => i.IsEnabled)
             .Select(i => new PortalCategoryDto(i.Code, i.LabelEn, i.LabelZh, i.IsDefault)).ToList();
@@ -74,6 +93,8 @@ public sealed class PortalTicketService(PlatformDbContext db, TicketService tick
         var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).Select(u => new { u.Id, u.Name, u.Kind }).ToDictionaryAsync(u => u.Id, ct);
         var me = caller.UserId;
         var name = (await customers.NamesAsync([t.CustomerId], ct)).GetValueOrDefault(t.CustomerId);
+        var attachments = await PublicAttachments(t.Id).OrderBy(a => a.At)
+            .Select(a => new PortalAttachmentDto(a.FileId, a.FileName, a.Size, a.CommentId, a.At)).ToListAsync(ct);
         return new PortalTicketDto(t.Id, t.Number, t.Title, t.Description, t.CustomerId, name, t.CategoryCode, t.Status, t.CreatedAt, t.ResolvedAt, t.ClosedAt,
             canRate && t.Status is TicketStatus.Resolved or TicketStatus.Closed, t.SatisfactionRating, t.SatisfactionComment, t.RatedAt,
             comments.Select(c =>
@@ -81,6 +102,6 @@ public sealed class PortalTicketService(PlatformDbContext db, TicketService tick
                 var author = c.AuthorId is { } a ? authors.GetValueOrDefault(a) : null;
                 var fromStaff = !c.FromCustomer && author?.Kind is null or Platform.Identity.UserKind.Staff;
                 return new PortalCommentDto(c.Id, c.Content, fromStaff, c.AuthorId == me, author?.Name, c.At);
-            }).ToList());
+            }).ToList(), attachments);
     }
 }

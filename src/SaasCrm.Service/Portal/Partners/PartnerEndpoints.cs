@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Customers;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Files;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Identity;
 using SaasCrm.Platform.Permissions;
@@ -76,6 +77,12 @@ internal static class PartnerEndpoints
         g.MapGet("/tickets/{id:guid}", async (Guid id, PortalCaller caller, PortalTicketService s, CancellationToken ct) =>
                 await s.GetAsync(caller.PartnerCustomerIds((await caller.PartnerAsync(ct, PartnerModules.Tickets)).Id), id, canRate: false, ct))
             .Produces<PortalTicketDto>().RequireUserKind(UserKind.Partner);
+        g.MapGet("/tickets/{id:guid}/attachments/{fileId:guid}", async (Guid id, Guid fileId, PortalCaller caller, PortalTicketService s, IFileStore files, CancellationToken ct) =>
+            {
+                var file = await s.AttachmentAsync(caller.PartnerCustomerIds((await caller.PartnerAsync(ct, PartnerModules.Tickets)).Id), id, fileId, ct);
+                return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").RequireUserKind(UserKind.Partner);
         g.MapPost("/tickets", async (PartnerCreateTicketRequest r, PortalCaller caller, PortalTicketService s, CancellationToken ct) =>
             {
                 var partner = await caller.PartnerAsync(ct, PartnerModules.Tickets);

@@ -1,7 +1,9 @@
+import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { KnowledgeService, PortalKnowledgeService } from '../../../shared/api/generated';
 import type { SaveArticleRequest } from '../../../shared/api/generated';
+import { downloadFile } from '../../../shared/util/file-download';
 import { Article, ArticleVersion } from '../model/article';
 
 interface ArticleState {
@@ -15,7 +17,7 @@ interface ArticleState {
 /** One article: read (counting a view), write, publish, versions and restore, "was this helpful". */
 export const ArticleStore = signalStore(
   withState<ArticleState>({ article: null, versions: [], loading: false, notFound: false, busy: false }),
-  withMethods((store, api = inject(KnowledgeService), portal = inject(PortalKnowledgeService)) => {
+  withMethods((store, api = inject(KnowledgeService), portal = inject(PortalKnowledgeService), http = inject(HttpClient)) => {
     async function run(change: () => Promise<Article>): Promise<Article> {
       patchState(store, { busy: true });
       try {
@@ -64,6 +66,9 @@ export const ArticleStore = signalStore(
       },
       remove: () => api.apiKnowledgeArticlesIdDelete({ id: id() }),
       upload: (file: Blob) => api.apiKnowledgeArticlesAttachmentsPost({ body: { file } }),
+      /** Staff download through the platform's file endpoint; portal readers through the article (which checks they may read it). */
+      download: (fileId: string, fileName: string, forPortal: boolean) =>
+        downloadFile(http, forPortal ? `/api/portal/articles/${id()}/attachments/${fileId}` : `/api/files/${fileId}`, fileName),
       async helpful(helpful: boolean, forPortal: boolean): Promise<void> {
         const r = forPortal
           ? await portal.apiPortalArticlesIdHelpfulPost({ id: id(), body: { helpful } })

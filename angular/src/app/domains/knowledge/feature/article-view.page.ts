@@ -10,13 +10,14 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
 import { PermissionStore } from '../../../core/permissions/permission.store';
 import { ArticleStore } from '../data/article.store';
+import { ArticleAttachments } from '../ui/article-attachments';
 import { ArticleBody } from '../ui/article-body';
 import { HelpfulButtons } from '../ui/helpful-buttons';
 
 /** Reading an article (counts a view), with "was this helpful" and, for writers, edit and delete. */
 @Component({
   selector: 'app-article-view-page',
-  imports: [RouterLink, TranslatePipe, NzButtonModule, NzIconModule, NzPopconfirmModule, NzResultModule, NzSpinModule, NzTagModule, ArticleBody, HelpfulButtons],
+  imports: [RouterLink, TranslatePipe, NzButtonModule, NzIconModule, NzPopconfirmModule, NzResultModule, NzSpinModule, NzTagModule, ArticleBody, ArticleAttachments, HelpfulButtons],
   providers: [ArticleStore],
   template: `
     <div class="page-card">
@@ -39,6 +40,7 @@ import { HelpfulButtons } from '../ui/helpful-buttons';
             }
           </div>
           <app-article-body [article]="a" />
+          <app-article-attachments [files]="a.attachments" (download)="download($event)" />
           <app-helpful-buttons [yes]="a.helpfulYes" [no]="a.helpfulNo" [mine]="a.myFeedback" (answer)="helpful($event)" />
         }
       </nz-spin>
@@ -56,6 +58,10 @@ export class ArticleViewPage implements OnInit {
 
   ngOnInit(): void {
     this.store.read(this.id()).catch((e) => this.problems.show(e));
+  }
+
+  protected download(f: { fileId: string; fileName: string }): void {
+    this.store.download(f.fileId, f.fileName, false).catch((e) => this.problems.show(e));
   }
 
   protected helpful(answer: boolean): void {

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { downloadFile } from '../../../shared/util/file-download';
 import {
   Partner,
   PartnerCustomerItem,
@@ -35,6 +36,9 @@ export class PortalApi {
     this.post<PortalTicket>(`${partner ? '/api/portal/partner' : '/api/portal'}/tickets`, body);
   reply = (partner: boolean, id: string, content: string) =>
     this.post<PortalTicket>(`${partner ? '/api/portal/partner' : '/api/portal'}/tickets/${id}/replies`, { content });
+  /** A file of the request or of one of its public replies (the server checks both). */
+  downloadAttachment = (partner: boolean, ticketId: string, fileId: string, fileName: string) =>
+    downloadFile(this.http, `${partner ? '/api/portal/partner' : '/api/portal'}/tickets/${ticketId}/attachments/${fileId}`, fileName);
   rate = (id: string, rating: number, comment: string | null) => this.post<PortalTicket>(`/api/portal/tickets/${id}/rating`, { rating, comment });
   partnerCustomers = () => this.get<PartnerCustomerItem[]>('/api/portal/partner/customers');
   acceptInvitation = (token: string, password: string) =>

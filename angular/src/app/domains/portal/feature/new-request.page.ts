@@ -26,7 +26,7 @@ import { PartnerCustomerItem, PortalCategory } from '../model/portal';
           <nz-form-item>
             <nz-form-label nzRequired>{{ 'portal.fields.customer' | translate }}</nz-form-label>
             <nz-form-control [nzErrorTip]="'portal.required' | translate">
-              <nz-select formControlName="customerId" nzShowSearch>
+              <nz-select formControlName="customerId" nzShowSearch data-test="customer" [nzPlaceHolder]="'portal.newRequest.pickCustomer' | translate">
                 @for (c of customers(); track c.id) { <nz-option [nzValue]="c.id" [nzLabel]="c.name" /> }
               </nz-select>
             </nz-form-control>
@@ -76,7 +76,13 @@ export class PortalNewRequestPage implements OnInit {
     const categories = await this.api.categories();
     this.categories.set(categories);
     this.form.controls.categoryCode.setValue(categories.find((c) => c.isDefault)?.code ?? categories[0]?.code ?? '');
-    if (this.partner) this.customers.set(await this.api.partnerCustomers());
+    if (this.partner) {
+      const customers = await this.api.partnerCustomers();
+      this.customers.set(customers);
+      // A customer passed in the link that is not (or no longer) assigned is not offered: the field starts empty.
+      const preset = this.form.controls.customerId;
+      if (preset.value && !customers.some((c) => c.id === preset.value)) preset.setValue('');
+    }
   }
 
   protected async submit(): Promise<void> {

@@ -17,9 +17,11 @@ import { PortalMe } from '../model/portal';
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, NzLayoutModule, NzMenuModule, NzDropdownModule, NzIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .header { display: flex; align-items: center; gap: 24px; background: #fff; border-bottom: 1px solid #f0f0f0; padding: 0 24px; }
+    .header { display: flex; align-items: center; gap: 24px; background: #fff; box-shadow: 0 1px 4px rgba(0, 21, 41, 0.08); position: relative; z-index: 1; padding: 0 24px; }
     .brand { font-weight: 600; font-size: 16px; white-space: nowrap; }
-    .nav { flex: 1; border-bottom: none; }
+    .nav { flex: 1; }
+    /* the header's shadow separates the bar; the menu's own bottom border stopped short of both ends */
+    :host ::ng-deep .nav.ant-menu-horizontal { border-bottom: none; }
     .right { display: flex; gap: 16px; align-items: center; white-space: nowrap; }
     .content { padding: 24px; max-width: 1100px; margin: 0 auto; width: 100%; }
     a.link { cursor: pointer; }

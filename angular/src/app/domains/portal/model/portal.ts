@@ -42,6 +42,27 @@ export interface PortalTicket extends PortalTicketListItem {
   canRate: boolean;
   satisfactionComment: string | null;
   comments: PortalComment[];
+  attachments: PortalAttachment[];
+}
+
+/** A file of the request itself (commentId null) or of a public reply. */
+export interface PortalAttachment {
+  fileId: string;
+  fileName: string;
+  size: number;
+  commentId: string | null;
+  at: string;
+}
+
+/** Files of the request itself, and files by the reply they came with. */
+export function attachmentsByComment(attachments: readonly PortalAttachment[]): { own: PortalAttachment[]; byComment: Map<string, PortalAttachment[]> } {
+  const own: PortalAttachment[] = [];
+  const byComment = new Map<string, PortalAttachment[]>();
+  for (const a of attachments) {
+    if (!a.commentId) own.push(a);
+    else byComment.set(a.commentId, [...(byComment.get(a.commentId) ?? []), a]);
+  }
+  return { own, byComment };
 }
 
 export interface PortalCategory {

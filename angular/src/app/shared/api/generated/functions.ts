@@ -425,6 +425,8 @@ export type { ApiPortalArticlesGet$Params as ApiPortalArticlesGet$Params } from 
 export { apiPortalArticlesGet as apiPortalArticlesGet } from './fn/portal-knowledge/api-portal-articles-get';
 export type { ApiPortalArticlesIdGet$Params as ApiPortalArticlesIdGet$Params } from './fn/portal-knowledge/api-portal-articles-id-get';
 export { apiPortalArticlesIdGet as apiPortalArticlesIdGet } from './fn/portal-knowledge/api-portal-articles-id-get';
+export type { ApiPortalArticlesIdAttachmentsFileIdGet$Params as ApiPortalArticlesIdAttachmentsFileIdGet$Params } from './fn/portal-knowledge/api-portal-articles-id-attachments-file-id-get';
+export { apiPortalArticlesIdAttachmentsFileIdGet as apiPortalArticlesIdAttachmentsFileIdGet } from './fn/portal-knowledge/api-portal-articles-id-attachments-file-id-get';
 export type { ApiPortalArticlesIdHelpfulPost$Params as ApiPortalArticlesIdHelpfulPost$Params } from './fn/portal-knowledge/api-portal-articles-id-helpful-post';
 export { apiPortalArticlesIdHelpfulPost as apiPortalArticlesIdHelpfulPost } from './fn/portal-knowledge/api-portal-articles-id-helpful-post';
 export type { ApiConsultationsGet$Params as ApiConsultationsGet$Params } from './fn/consultations/api-consultations-get';
@@ -509,6 +511,8 @@ export type { ApiPortalTicketsPost$Params as ApiPortalTicketsPost$Params } from 
 export { apiPortalTicketsPost as apiPortalTicketsPost } from './fn/customer-portal/api-portal-tickets-post';
 export type { ApiPortalTicketsIdGet$Params as ApiPortalTicketsIdGet$Params } from './fn/customer-portal/api-portal-tickets-id-get';
 export { apiPortalTicketsIdGet as apiPortalTicketsIdGet } from './fn/customer-portal/api-portal-tickets-id-get';
+export type { ApiPortalTicketsIdAttachmentsFileIdGet$Params as ApiPortalTicketsIdAttachmentsFileIdGet$Params } from './fn/customer-portal/api-portal-tickets-id-attachments-file-id-get';
+export { apiPortalTicketsIdAttachmentsFileIdGet as apiPortalTicketsIdAttachmentsFileIdGet } from './fn/customer-portal/api-portal-tickets-id-attachments-file-id-get';
 export type { ApiPortalTicketsIdRepliesPost$Params as ApiPortalTicketsIdRepliesPost$Params } from './fn/customer-portal/api-portal-tickets-id-replies-post';
 export { apiPortalTicketsIdRepliesPost as apiPortalTicketsIdRepliesPost } from './fn/customer-portal/api-portal-tickets-id-replies-post';
 export type { ApiPortalTicketsIdRatingPost$Params as ApiPortalTicketsIdRatingPost$Params } from './fn/customer-portal/api-portal-tickets-id-rating-post';
@@ -521,6 +525,8 @@ export type { ApiPortalPartnerTicketsPost$Params as ApiPortalPartnerTicketsPost$
 export { apiPortalPartnerTicketsPost as apiPortalPartnerTicketsPost } from './fn/partner-portal/api-portal-partner-tickets-post';
 export type { ApiPortalPartnerTicketsIdGet$Params as ApiPortalPartnerTicketsIdGet$Params } from './fn/partner-portal/api-portal-partner-tickets-id-get';
 export { apiPortalPartnerTicketsIdGet as apiPortalPartnerTicketsIdGet } from './fn/partner-portal/api-portal-partner-tickets-id-get';
+export type { ApiPortalPartnerTicketsIdAttachmentsFileIdGet$Params as ApiPortalPartnerTicketsIdAttachmentsFileIdGet$Params } from './fn/partner-portal/api-portal-partner-tickets-id-attachments-file-id-get';
+export { apiPortalPartnerTicketsIdAttachmentsFileIdGet as apiPortalPartnerTicketsIdAttachmentsFileIdGet } from './fn/partner-portal/api-portal-partner-tickets-id-attachments-file-id-get';
 export type { ApiPortalPartnerTicketsIdRepliesPost$Params as ApiPortalPartnerTicketsIdRepliesPost$Params } from './fn/partner-portal/api-portal-partner-tickets-id-replies-post';
 export { apiPortalPartnerTicketsIdRepliesPost as apiPortalPartnerTicketsIdRepliesPost } from './fn/partner-portal/api-portal-partner-tickets-id-replies-post';
 export type { ApiTelephonyIncomingCallPost$Params as ApiTelephonyIncomingCallPost$Params } from './fn/call-center/api-telephony-incoming-call-post';

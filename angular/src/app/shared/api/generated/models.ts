@@ -196,6 +196,7 @@ export type { PoolDto } from './models/pool-dto';
 export type { PoolRuleDto } from './models/pool-rule-dto';
 export type { PortalAccountDto } from './models/portal-account-dto';
 export type { PortalAccountStatus } from './models/portal-account-status';
+export type { PortalAttachmentDto } from './models/portal-attachment-dto';
 export type { PortalCategoryDto } from './models/portal-category-dto';
 export type { PortalCommentDto } from './models/portal-comment-dto';
 export type { PortalCreateTicketRequest } from './models/portal-create-ticket-request';

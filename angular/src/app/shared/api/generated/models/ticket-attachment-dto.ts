@@ -4,6 +4,7 @@
 export interface TicketAttachmentDto {
   addedBy: (string | null);
   at: string;
+  commentId?: (string | null);
   fileId: string;
   fileName: string;
   id: string;

@@ -15,6 +15,8 @@ import { apiPortalTicketCategoriesGet } from '../fn/customer-portal/api-portal-t
 import { ApiPortalTicketCategoriesGet$Params } from '../fn/customer-portal/api-portal-ticket-categories-get';
 import { apiPortalTicketsGet } from '../fn/customer-portal/api-portal-tickets-get';
 import { ApiPortalTicketsGet$Params } from '../fn/customer-portal/api-portal-tickets-get';
+import { apiPortalTicketsIdAttachmentsFileIdGet } from '../fn/customer-portal/api-portal-tickets-id-attachments-file-id-get';
+import { ApiPortalTicketsIdAttachmentsFileIdGet$Params } from '../fn/customer-portal/api-portal-tickets-id-attachments-file-id-get';
 import { apiPortalTicketsIdGet } from '../fn/customer-portal/api-portal-tickets-id-get';
 import { ApiPortalTicketsIdGet$Params } from '../fn/customer-portal/api-portal-tickets-id-get';
 import { apiPortalTicketsIdRatingPost } from '../fn/customer-portal/api-portal-tickets-id-rating-post';
@@ -157,6 +159,31 @@ export class CustomerPortalService extends BaseService {
   apiPortalTicketsIdGet(params: ApiPortalTicketsIdGet$Params, context?: HttpContext): Promise<PortalTicketDto> {
     const resp = this.apiPortalTicketsIdGet$Response(params, context);
     return resp.then((r: StrictHttpResponse<PortalTicketDto>): PortalTicketDto => r.body);
+  }
+
+  /** Path part for operation `apiPortalTicketsIdAttachmentsFileIdGet()` */
+  static readonly ApiPortalTicketsIdAttachmentsFileIdGetPath = '/api/portal/tickets/{id}/attachments/{fileId}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiPortalTicketsIdAttachmentsFileIdGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiPortalTicketsIdAttachmentsFileIdGet$Response(params: ApiPortalTicketsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiPortalTicketsIdAttachmentsFileIdGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiPortalTicketsIdAttachmentsFileIdGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiPortalTicketsIdAttachmentsFileIdGet(params: ApiPortalTicketsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiPortalTicketsIdAttachmentsFileIdGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
   /** Path part for operation `apiPortalTicketsIdRepliesPost()` */

@@ -13,6 +13,8 @@ import { apiPortalPartnerCustomersGet } from '../fn/partner-portal/api-portal-pa
 import { ApiPortalPartnerCustomersGet$Params } from '../fn/partner-portal/api-portal-partner-customers-get';
 import { apiPortalPartnerTicketsGet } from '../fn/partner-portal/api-portal-partner-tickets-get';
 import { ApiPortalPartnerTicketsGet$Params } from '../fn/partner-portal/api-portal-partner-tickets-get';
+import { apiPortalPartnerTicketsIdAttachmentsFileIdGet } from '../fn/partner-portal/api-portal-partner-tickets-id-attachments-file-id-get';
+import { ApiPortalPartnerTicketsIdAttachmentsFileIdGet$Params } from '../fn/partner-portal/api-portal-partner-tickets-id-attachments-file-id-get';
 import { apiPortalPartnerTicketsIdGet } from '../fn/partner-portal/api-portal-partner-tickets-id-get';
 import { ApiPortalPartnerTicketsIdGet$Params } from '../fn/partner-portal/api-portal-partner-tickets-id-get';
 import { apiPortalPartnerTicketsIdRepliesPost } from '../fn/partner-portal/api-portal-partner-tickets-id-replies-post';
@@ -127,6 +129,31 @@ export class PartnerPortalService extends BaseService {
   apiPortalPartnerTicketsIdGet(params: ApiPortalPartnerTicketsIdGet$Params, context?: HttpContext): Promise<PortalTicketDto> {
     const resp = this.apiPortalPartnerTicketsIdGet$Response(params, context);
     return resp.then((r: StrictHttpResponse<PortalTicketDto>): PortalTicketDto => r.body);
+  }
+
+  /** Path part for operation `apiPortalPartnerTicketsIdAttachmentsFileIdGet()` */
+  static readonly ApiPortalPartnerTicketsIdAttachmentsFileIdGetPath = '/api/portal/partner/tickets/{id}/attachments/{fileId}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiPortalPartnerTicketsIdAttachmentsFileIdGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiPortalPartnerTicketsIdAttachmentsFileIdGet$Response(params: ApiPortalPartnerTicketsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiPortalPartnerTicketsIdAttachmentsFileIdGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiPortalPartnerTicketsIdAttachmentsFileIdGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiPortalPartnerTicketsIdAttachmentsFileIdGet(params: ApiPortalPartnerTicketsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiPortalPartnerTicketsIdAttachmentsFileIdGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
   /** Path part for operation `apiPortalPartnerTicketsIdRepliesPost()` */

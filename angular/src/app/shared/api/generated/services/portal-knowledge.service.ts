@@ -11,6 +11,8 @@ import { StrictHttpResponse } from '../strict-http-response';
 
 import { apiPortalArticlesGet } from '../fn/portal-knowledge/api-portal-articles-get';
 import { ApiPortalArticlesGet$Params } from '../fn/portal-knowledge/api-portal-articles-get';
+import { apiPortalArticlesIdAttachmentsFileIdGet } from '../fn/portal-knowledge/api-portal-articles-id-attachments-file-id-get';
+import { ApiPortalArticlesIdAttachmentsFileIdGet$Params } from '../fn/portal-knowledge/api-portal-articles-id-attachments-file-id-get';
 import { apiPortalArticlesIdGet } from '../fn/portal-knowledge/api-portal-articles-id-get';
 import { ApiPortalArticlesIdGet$Params } from '../fn/portal-knowledge/api-portal-articles-id-get';
 import { apiPortalArticlesIdHelpfulPost } from '../fn/portal-knowledge/api-portal-articles-id-helpful-post';
@@ -73,6 +75,31 @@ export class PortalKnowledgeService extends BaseService {
   apiPortalArticlesIdGet(params: ApiPortalArticlesIdGet$Params, context?: HttpContext): Promise<ArticleDto> {
     const resp = this.apiPortalArticlesIdGet$Response(params, context);
     return resp.then((r: StrictHttpResponse<ArticleDto>): ArticleDto => r.body);
+  }
+
+  /** Path part for operation `apiPortalArticlesIdAttachmentsFileIdGet()` */
+  static readonly ApiPortalArticlesIdAttachmentsFileIdGetPath = '/api/portal/articles/{id}/attachments/{fileId}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiPortalArticlesIdAttachmentsFileIdGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiPortalArticlesIdAttachmentsFileIdGet$Response(params: ApiPortalArticlesIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiPortalArticlesIdAttachmentsFileIdGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiPortalArticlesIdAttachmentsFileIdGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiPortalArticlesIdAttachmentsFileIdGet(params: ApiPortalArticlesIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiPortalArticlesIdAttachmentsFileIdGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
   /** Path part for operation `apiPortalArticlesIdHelpfulPost()` */
