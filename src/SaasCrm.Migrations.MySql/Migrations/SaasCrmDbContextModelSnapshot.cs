@@ -3265,6 +3265,9 @@ namespace SaasCrm.Migrations.MySql.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<Guid?>("CommentId")
+                        .HasColumnType("char(36)");
+
                     b.Property<Guid>("FileId")
                         .HasColumnType("char(36)");
 
@@ -4163,6 +4166,10 @@ namespace SaasCrm.Migrations.MySql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("varchar(1000)");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("tinyint(1)");
 
@@ -4179,6 +4186,10 @@ namespace SaasCrm.Migrations.MySql.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
 
@@ -4460,8 +4471,16 @@ namespace SaasCrm.Migrations.MySql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("varchar(50)");
 
+                    b.Property<string>("ArgsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("char(36)");
