@@ -6,7 +6,9 @@ import { WorkflowLayout } from '../models/workflow-layout';
 export interface CreateDefinitionRequest {
   definition: WorkflowDefinitionModel;
   description: (string | null);
+  descriptionZh?: (string | null);
   key: (string | null);
   layout: (null | WorkflowLayout);
   name: string;
+  nameZh?: (string | null);
 }

@@ -4,9 +4,11 @@
 import { VersionSummary } from '../models/version-summary';
 export interface DefinitionDetail {
   description: (string | null);
+  descriptionZh: (string | null);
   id: string;
   key: string;
   name: string;
+  nameZh: (string | null);
   recordType: (string | null);
   templateKey: (string | null);
   versions: Array<VersionSummary>;

@@ -6,6 +6,7 @@ export interface DefinitionSummary {
   key: string;
   latestVersion: (number | string);
   name: string;
+  nameZh: (string | null);
   publishedVersion: (number | string | null);
   recordType: (string | null);
   templateKey: (string | null);

@@ -3,9 +3,15 @@
 
 export interface JournalDto {
   activity: (string | null);
+  args: {
+[key: string]: string;
+};
   at: string;
+  code: (string | null);
   message: (string | null);
   outcome: string;
   sequence: (number | string);
   stepId: (string | null);
+  stepName: (string | null);
+  stepNameZh: (string | null);
 }

@@ -8,4 +8,5 @@ export interface SaveDraftRequest {
   definition: WorkflowDefinitionModel;
   layout: (null | WorkflowLayout);
   name?: (string | null);
+  nameZh?: (string | null);
 }

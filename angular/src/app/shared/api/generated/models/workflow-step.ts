@@ -9,6 +9,7 @@ export interface WorkflowStep {
 } | null);
   id?: string;
   name?: (string | null);
+  nameZh?: (string | null);
   next?: (string | null);
   properties?: JsonObject;
 }
