@@ -1,7 +1,8 @@
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { CustomerExportDto, CustomerExportRequest, HandoverDto, ImportBatchDto, ImportCommitRequest, ImportFieldDto, StartHandoverRequest } from '../../../shared/api/generated';
+import { downloadFile, fileNameOf } from '../../../shared/util/file-download';
 
 /** The upload's answer (ImportUploadDto on the server; the document does not describe the multipart endpoint's body). */
 export interface ImportUploadDto {
@@ -44,31 +45,10 @@ export class CustomerFilesApi {
   async export(body: CustomerExportRequest): Promise<{ file: Blob; name: string } | { job: CustomerExportDto }> {
     const response = await firstValueFrom(this.http.post('/api/customer-exports', body, { observe: 'response', responseType: 'blob' }));
     if (response.status === 202) return { job: JSON.parse(await (response.body as Blob).text()) as CustomerExportDto };
-    return { file: response.body as Blob, name: fileName(response, `customers.${body.format === 'Xlsx' ? 'xlsx' : 'csv'}`) };
+    return { file: response.body as Blob, name: fileNameOf(response, `customers.${body.format === 'Xlsx' ? 'xlsx' : 'csv'}`) };
   }
 
   async download(fileId: string, fallbackName: string): Promise<void> {
-    const response = await firstValueFrom(this.http.get(`/api/files/${fileId}`, { observe: 'response', responseType: 'blob' }));
-    save(response.body as Blob, fileName(response, fallbackName));
+    await downloadFile(this.http, `/api/files/${fileId}`, fallbackName);
   }
-}
-
-function fileName(response: HttpResponse<Blob>, fallback: string): string {
-  const header = response.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star) return decodeURIComponent(star[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? plain[1] : fallback;
-}
-
-/** Hands a blob to the browser as a download. */
-export function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

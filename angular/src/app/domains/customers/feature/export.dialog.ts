@@ -10,7 +10,8 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { LanguageService } from '../../../core/i18n/language.service';
 import { CustomerExportService } from '../../../shared/api/generated';
 import type { CustomerExportDto, CustomerExportFilter, ExportColumnDto, FileFormat } from '../../../shared/api/generated';
-import { CustomerFilesApi, save } from '../data/customer-files-api';
+import { CustomerFilesApi } from '../data/customer-files-api';
+import { saveBlob } from '../../../shared/util/file-download';
 
 /** The chosen customers, or the list's own query string, so the file holds exactly what the list shows. */
 export function exportFilter(selected: string[], listQuery: string): CustomerExportFilter {
@@ -93,7 +94,7 @@ export class ExportDialog implements OnInit {
     try {
       const order = this.columns().map((c) => c.key).filter((k) => this.chosen().includes(k));
       const result = await this.files.export({ format: this.format, columns: order, filter: exportFilter(this.selected(), this.query()), language: this.language.current() });
-      if ('file' in result) save(result.file, result.name);
+      if ('file' in result) saveBlob(result.file, result.name);
       else {
         let job = result.job;
         this.job.set(job);
