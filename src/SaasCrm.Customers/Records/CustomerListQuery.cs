@@ -49,10 +49,22 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
     };
 
     /// <summary>Visible, active customers matching the filter, unordered: the base of lists, counts and exports.</summary>
-    public async Task<IQueryable<Customer>> FilterAsync(CustomerListFilter filter, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken ct)
+    public async Task<IQueryable<Customer>> FilterAsync(CustomerListFilter filter, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken ct) =>
+        await FilterAsync(await access.VisibleAsync(db.Set<Customer>().AsNoTracking(), ct), filter, customFieldFilters, ct);
+
+    /// <summary>The same filter on each visible slice (see <see cref="CustomerAccess.VisibleSlicesAsync"/>).</summary>
+    private async Task<List<IQueryable<Customer>>> FilterSlicesAsync(CustomerListFilter filter, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken ct)
+    {
+        var slices = new List<IQueryable<Customer>>();
+        foreach (var slice in await access.VisibleSlicesAsync(db.Set<Customer>().AsNoTracking(), ct))
+            slices.Add(await FilterAsync(slice, filter, customFieldFilters, ct));
+        return slices;
+    }
+
+    private async Task<IQueryable<Customer>> FilterAsync(IQueryable<Customer> visible, CustomerListFilter filter, IReadOnlyList<CustomFieldFilter> customFieldFilters, CancellationToken ct)
     {
         var me = user.Id ?? Guid.Empty;
-        var query = (await access.VisibleAsync(db.Set<Customer>().AsNoTracking(), ct)).Where(c => c.Status == CustomerStatus.Active);
+        var query = visible.Where(c => c.Status == CustomerStatus.Active);
         query = filter.Scope?.ToLowerInvariant() switch
         {
             null or "" or "all" => query,
@@ -86,9 +98,11 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
     public async Task<CustomerPage> ListAsync(CustomerListFilter filter, HttpRequest http, string? sort, string? cursor, int? pageSize, int? offset, CancellationToken ct)
     {
         var size = Paging.Size(pageSize);
-        var query = await FilterAsync(filter, CustomFieldService.ParseFilters(http.Query), ct);
+        var customFieldFilters = CustomFieldService.ParseFilters(http.Query);
+        var query = await FilterAsync(filter, customFieldFilters, ct);
+        var slices = await FilterSlicesAsync(filter, customFieldFilters, ct);
         var firstPage = string.IsNullOrWhiteSpace(cursor) && (offset ?? 0) == 0;
-        int? total = firstPage ? await query.Take(Paging.CountLimit + 1).CountAsync(ct) : null;
+        int? total = firstPage ? await CountAsync(slices, ct) : null;
 
         var spec = string.IsNullOrWhiteSpace(sort) ? "-createdAt" : sort.Trim();
         var descending = spec.StartsWith('-');
@@ -116,7 +130,12 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
             {
                 var after = Cursor.Decode(cursor);
                 if (after is { Offset: { } cursorOffset }) rows = await key.Order(query, descending).Skip(cursorOffset).Take(size).ToListAsync(ct);
-                else rows = await key.Order(key.After(query, after, descending), descending).Take(size).ToListAsync(ct);
+                else
+                {
+                    // Each slice ordered and cut on its own index; the page is the first rows of their union.
+                    var candidates = slices.Select(s => key.Order(key.After(s, after, descending), descending).Take(size)).Aggregate((a, b) => a.Union(b));
+                    rows = await key.Order(candidates, descending).Take(size).ToListAsync(ct);
+                }
             }
             if (rows.Count == size) next = Cursor.Encode(key.Format(rows[^1]), rows[^1].Id);
         }
@@ -128,6 +147,10 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
             values.GetValueOrDefault(c.Id) ?? new Dictionary<string, object?>())).ToList();
         return new CustomerPage(items, next, total is { } t ? Math.Min(t, Paging.CountLimit) : null, total > Paging.CountLimit);
     }
+
+    /// <summary>Matching customers up to the count limit (+1 to tell "more"), each slice cut at the limit before the union drops repeats.</summary>
+    private static Task<int> CountAsync(List<IQueryable<Customer>> slices, CancellationToken ct) =>
+        slices.Select(s => s.Select(c => c.Id).Take(Paging.CountLimit + 1)).Aggregate((a, b) => a.Union(b)).Take(Paging.CountLimit + 1).CountAsync(ct);
 
     /// <summary>A sort column with its keyset condition: (key, id) strictly after the cursor's row.</summary>
     private sealed class SortKey

@@ -117,6 +117,55 @@ public abstract class CustomerTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Pages_merge_every_way_a_customer_is_visible_in_order_and_each_customer_once()
+    {
+        var (_, rep1, rep2, manager, rep1Id, _) = await ArrangeAsync();
+        var rep1Names = new List<string>();
+        var rep2Ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            rep1Names.Add($"R1 {i}");
+            var own = await CustomerApi.CreateIdAsync(rep1, $"R1 {i}");
+            if (i == 0) await manager.PutOk($"/api/customers/{own}/service-rep", new { serviceRepId = rep1Id }); // owner and service rep: one row
+            rep2Ids.Add(await CustomerApi.CreateIdAsync(rep2, $"R2 {i}"));
+            api.Factory.Clock.Advance(TimeSpan.FromSeconds(i % 2)); // some share a creation time
+        }
+        await manager.PutOk($"/api/customers/{rep2Ids[3]}/service-rep", new { serviceRepId = rep1Id });
+        await CustomerApi.CreateIdAsync(manager, "M 0");
+
+        async Task<(List<string> Names, int Total)> PagesAsync(ApiClient client, string sort)
+        {
+            var names = new List<string>();
+            int? total = null;
+            string? cursor = null;
+            do
+            {
+                var page = await client.GetOk($"/api/customers?pageSize=2&sort={sort}{(cursor is null ? "" : "&cursor=" + cursor)}");
+                total ??= page["total"]!.GetValue<int>();
+                names.AddRange(page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+                cursor = page["nextCursor"]?.GetValue<string>();
+            } while (cursor is not null);
+            return (names, total.Value);
+        }
+
+        var rep1Sees = rep1Names.Append("R2 3").Order(StringComparer.Ordinal).ToList();
+        var rep1ByName = await PagesAsync(rep1, "name");
+        Assert.Equal(rep1Sees, rep1ByName.Names);
+        Assert.Equal(6, rep1ByName.Total);
+        Assert.Equal(rep1Sees.AsEnumerable().Reverse(), (await PagesAsync(rep1, "-name")).Names);
+        var rep1ByDate = await PagesAsync(rep1, "-createdAt");
+        Assert.Equal(rep1Sees, rep1ByDate.Names.Order(StringComparer.Ordinal));
+
+        var managerSees = rep1Names.Concat(Enumerable.Range(0, 5).Select(i => $"R2 {i}")).Append("M 0").Order(StringComparer.Ordinal).ToList();
+        var managerByName = await PagesAsync(manager, "name");
+        Assert.Equal(managerSees, managerByName.Names);
+        Assert.Equal(11, managerByName.Total);
+        var managerByDate = await PagesAsync(manager, "createdAt");
+        Assert.Equal(managerSees, managerByDate.Names.Order(StringComparer.Ordinal));
+        Assert.Equal("M 0", managerByDate.Names[^1]); // created last
+    }
+
+    [Fact]
     public async Task An_edit_with_a_stale_stamp_is_refused_and_bad_input_names_the_field()
     {
         var (_, rep1, _, _, _, _) = await ArrangeAsync();
