@@ -39,7 +39,7 @@ public sealed partial class SearchIndexApplier(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now - Options.SafetyWindow;
-        List<(Guid Id, string Name)> tenants;
+        List<(Guid Id, string Name, bool OwnDatabase)> tenants;
         Dictionary<Guid, SearchIndexPosition> positions;
         Dictionary<Guid, int> requested;
         Dictionary<Guid, (long Max, DateTime Latest)> heads;
@@ -47,7 +47,8 @@ public sealed partial class SearchIndexApplier(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            tenants = (await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken)).Select(t => (t.Id, t.Name)).ToList();
+            tenants = (await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Name, OwnDatabase = t.ConnectionString != null }).ToListAsync(cancellationToken))
+                .Select(t => (t.Id, t.Name, t.OwnDatabase)).ToList();
             positions = await db.Set<SearchIndexPosition>().AsNoTracking().Where(p => p.NodeId == node.NodeId).ToDictionaryAsync(p => p.TenantId, cancellationToken);
             requested = await db.Set<SearchIndexRebuildRequest>().AsNoTracking().ToDictionaryAsync(r => r.TenantId, r => r.Generation, cancellationToken);
             // Host-side overview of every tenant's log head: one grouped read instead of a query per tenant.
@@ -60,18 +61,20 @@ public sealed partial class SearchIndexApplier(
         }
 
         var applied = 0;
-        foreach (var (id, name) in tenants)
+        foreach (var (id, name, ownDatabase) in tenants)
         {
             positions.TryGetValue(id, out var position);
             var head = heads.GetValueOrDefault(id);
             var generation = requested.GetValueOrDefault(id);
             try
             {
+                // A tenant with its own database keeps its log, its positions and its rebuild requests there.
+                if (ownDatabase) (position, head, generation) = await OwnDatabaseStateAsync(id, name, generation, cancellationToken);
                 if (position is null || position.Generation < generation
                     || position.UpdatedAt < now - Options.LogRetention && head.Max > position.LastSequence // away longer than the log is kept
                     || head.Max - position.LastSequence > Options.RebuildWhenBehind && await PendingAsync(id, name, position.LastSequence, cancellationToken) > Options.RebuildWhenBehind)
                 {
-                    await RebuildTenantAsync(id, cancellationToken);
+                    await RebuildTenantAsync(id, generation, cancellationToken);
                 }
                 else if (head.Max > position.LastSequence || head.Latest >= cutoff)
                 {
@@ -149,7 +152,8 @@ public sealed partial class SearchIndexApplier(
     /// Re-indexes a tenant from the database into a new index next to the live one (searches keep working), swaps
     /// it in, then replays the log from where the rebuild started so changes made meanwhile are not lost.
     /// </summary>
-    public async Task RebuildTenantAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    /// <param name="requestedGeneration">The generation the caller saw requested (a tenant with its own database may have its request in either database).</param>
+    public async Task RebuildTenantAsync(Guid tenantId, int requestedGeneration = 0, CancellationToken cancellationToken = default)
     {
         var gate = _tenantLocks.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -190,7 +194,7 @@ public sealed partial class SearchIndexApplier(
             }
             _recent.TryRemove(tenantId, out _); // the safety window is checked again against the new index
             position.LastSequence = start;
-            position.Generation = Math.Max(position.Generation, generation);
+            position.Generation = Math.Max(position.Generation, Math.Max(generation, requestedGeneration));
             position.RebuildStartedAt = null;
             position.RebuiltAt = clock.GetUtcNow().UtcDateTime;
             position.UpdatedAt = position.RebuiltAt.Value;
@@ -234,6 +238,18 @@ public sealed partial class SearchIndexApplier(
             deletes.AddRange(ids.Where(id => !found.Contains(id)).Select(id => new DocumentKey(type, id))); // gone or no longer searchable
         }
         await node.Index.ApplyAsync(tenantId, upserts, deletes, cancellationToken);
+    }
+
+    /// <summary>This node's position, the log head and the requested generation of a tenant that has its own database.</summary>
+    private async Task<(SearchIndexPosition?, (long Max, DateTime Latest), int)> OwnDatabaseStateAsync(Guid tenantId, string name, int hostGeneration, CancellationToken cancellationToken)
+    {
+        await using var scope = tenantScopes.Create(tenantId, name);
+        var db = scope.Services.GetRequiredService<PlatformDbContext>();
+        var position = await db.Set<SearchIndexPosition>().AsNoTracking().FirstOrDefaultAsync(p => p.TenantId == tenantId && p.NodeId == node.NodeId, cancellationToken);
+        var head = await db.Set<SearchIndexOperation>().GroupBy(o => 1)
+            .Select(g => new { Max = g.Max(o => o.Sequence), Latest = g.Max(o => o.CreatedAt) }).FirstOrDefaultAsync(cancellationToken);
+        var generation = await db.Set<SearchIndexRebuildRequest>().Where(r => r.TenantId == tenantId).Select(r => r.Generation).FirstOrDefaultAsync(cancellationToken);
+        return (position, head is null ? default : (head.Max, head.Latest), Math.Max(generation, hostGeneration));
     }
 
     private async Task<long> PendingAsync(Guid tenantId, string name, long after, CancellationToken cancellationToken)

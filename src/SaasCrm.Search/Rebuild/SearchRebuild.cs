@@ -38,5 +38,5 @@ public sealed class SearchRebuildService(PlatformDbContext db, IBackgroundJobMan
 internal sealed class SearchRebuildJob(SearchIndexApplier applier) : IBackgroundJob<SearchRebuildArgs>
 {
     public Task ExecuteAsync(SearchRebuildArgs args, JobContext context, CancellationToken cancellationToken) =>
-        applier.RebuildTenantAsync(args.TenantId, cancellationToken);
+        applier.RebuildTenantAsync(args.TenantId, args.Generation, cancellationToken);
 }

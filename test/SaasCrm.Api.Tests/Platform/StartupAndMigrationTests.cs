@@ -5,6 +5,7 @@ using SaasCrm.Api.Tests.Infrastructure;
 using SaasCrm.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.MultiTenancy;
+using SaasCrm.Search.Indexing;
 
 namespace SaasCrm.Api.Tests.Platform;
 
@@ -85,6 +86,29 @@ public abstract class StartupAndMigrationTests
                 Assert.Equal(0, await sharedDb.Departments.IgnoreQueryFilters().CountAsync(d => d.Name == "Only in my database"));
                 Assert.Equal(0, await sharedDb.Users.IgnoreQueryFilters().CountAsync(u => u.UserName == "boss"));
             }
+
+            // Search: the first pass builds the tenant's index; later changes are applied from its own log, not rebuilt.
+            var applier = factory.Services.GetRequiredService<SearchIndexApplier>();
+            async Task<DateTime?> RebuiltAtAsync()
+            {
+                await using var ownDb = SaasCrmDbContextFactory.Create(provider, own);
+                return await ownDb.Set<SearchIndexPosition>().Where(p => p.NodeId == applier.Node.NodeId).Select(p => p.RebuiltAt).SingleOrDefaultAsync();
+            }
+            async Task<bool> FindsAsync(string name) =>
+                (await boss.GetOk("/api/search?q=" + Uri.EscapeDataString(name))).ToJsonString().Contains(name);
+
+            await boss.PostOk("/api/customers", new { kind = "Company", name = "Island Trading", phones = Array.Empty<string>(), emails = Array.Empty<string>(), tags = Array.Empty<string>() }, HttpStatusCode.Created);
+            await applier.ApplyAllAsync();
+            var built = await RebuiltAtAsync();
+            Assert.NotNull(built);
+            Assert.True(await FindsAsync("Island Trading"));
+
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+            await boss.PostOk("/api/customers", new { kind = "Company", name = "Lagoon Works", phones = Array.Empty<string>(), emails = Array.Empty<string>(), tags = Array.Empty<string>() }, HttpStatusCode.Created);
+            await applier.ApplyAllAsync();
+            await applier.ApplyAllAsync();
+            Assert.True(await FindsAsync("Lagoon Works"));
+            Assert.Equal(built, await RebuiltAtAsync());
         }
         finally
         {
