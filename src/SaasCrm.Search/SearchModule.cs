@@ -48,7 +48,7 @@ public sealed class SearchModule : CrmModule
             return new SearchNode(options.NodeId ?? "elasticsearch", new ElasticsearchSearchIndex(http, options.Elasticsearch, sp.GetRequiredService<TimeProvider>()));
         }
         var folder = sp.GetRequiredService<IOptions<DataFolderOptions>>().Value.Path;
-        return new SearchNode(options.NodeId ?? Environment.MachineName, new LuceneSearchIndex(Path.Combine(folder, "search", "lucene")));
+        return new SearchNode(options.NodeId ?? Environment.MachineName, new LuceneSearchIndex(Path.Combine(folder, "search", "lucene"), sp.GetRequiredService<TimeProvider>()));
     }
 
     public override void ConfigureModel(ModelBuilder builder)

@@ -22,6 +22,8 @@ public sealed class SearchOptions
     public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Health turns Degraded when the oldest unapplied operation is older than this.</summary>
     public TimeSpan LagWarning { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>A tenant's Lucene index not used for this long is closed (its files and memory released) until next used.</summary>
+    public TimeSpan CloseIdleIndexAfter { get; set; } = TimeSpan.FromMinutes(10);
     public ElasticsearchOptions Elasticsearch { get; set; } = new();
 }
 

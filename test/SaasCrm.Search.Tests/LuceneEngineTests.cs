@@ -29,6 +29,27 @@ public sealed class LuceneEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_idle_tenant_index_is_closed_and_opens_again_on_its_next_use()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var index = new LuceneSearchIndex(Path.Combine(_folder, "idle"), clock);
+        var (quiet, busy) = (Guid.NewGuid(), Guid.NewGuid());
+        await index.ApplyAsync(quiet, [Customer("Quiet Holdings")], [], default);
+        await index.ApplyAsync(busy, [Customer("Busy Traders")], [], default);
+        Assert.Equal(2, index.OpenTenants);
+
+        clock.Advance(TimeSpan.FromMinutes(9));
+        await index.SearchAsync(busy, new SearchIndexQuery(QueryPlan.Parse("busy"), "customer", SearchScope.All, new Dictionary<string, string>(), 0, 5), default);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, index.CloseIdle(TimeSpan.FromMinutes(10)));
+        Assert.Equal(1, index.OpenTenants);
+
+        var found = await index.SearchAsync(quiet, new SearchIndexQuery(QueryPlan.Parse("quiet"), "customer", SearchScope.All, new Dictionary<string, string>(), 0, 5), default);
+        Assert.Equal(["Quiet Holdings"], found.Hits.Select(h => h.Title));
+        Assert.Equal(2, index.OpenTenants);
+    }
+
+    [Fact]
     public async Task The_name_outranks_the_same_word_in_the_remark()
     {
         await _index.ApplyAsync(_tenant, [Customer("Globex Ltd", remark: "partner of acme"), Customer("Acme Corporation"), Customer("Initech", remark: "acme acme")], [], default);

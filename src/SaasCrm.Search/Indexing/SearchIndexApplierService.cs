@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaasCrm.Platform.BackgroundJobs;
+using SaasCrm.Search.Engines.Lucene;
 
 namespace SaasCrm.Search.Indexing;
 
@@ -21,6 +22,7 @@ public sealed partial class SearchIndexApplierService(
             try
             {
                 await applier.ApplyAllAsync(stoppingToken);
+                if (applier.Node.Index is LuceneSearchIndex lucene) lucene.CloseIdle(options.Value.CloseIdleIndexAfter);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -12,8 +12,9 @@ namespace SaasCrm.Search.Engines.Lucene;
 /// named in a "current" file. A rebuild writes a new generation next to the live one and swaps it in; searches
 /// and writes hold a read lock, the swap a short write lock, so nobody sees a half-built index.
 /// </summary>
-public sealed class LuceneSearchIndex(string root) : ISearchIndex, IDisposable
+public sealed class LuceneSearchIndex(string root, TimeProvider? clock = null) : ISearchIndex, IDisposable
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private const string CurrentFile = "current";
     private readonly ConcurrentDictionary<Guid, TenantSlot> _slots = new();
 
@@ -128,6 +129,35 @@ public sealed class LuceneSearchIndex(string root) : ISearchIndex, IDisposable
         return Task.FromResult(tenants);
     }
 
+    /// <summary>Tenant indexes open now (each holds a writer, readers and their files).</summary>
+    public int OpenTenants => _slots.Values.Count(s => s.IsOpen);
+
+    /// <summary>
+    /// Closes the indexes of tenants not used for <paramref name="idleFor"/>, so a node serving thousands of tenants
+    /// keeps file handles and memory only for the active ones; the next use opens the index again. An index in use
+    /// right now is left for the next call.
+    /// </summary>
+    public int CloseIdle(TimeSpan idleFor)
+    {
+        var cutoff = (_clock.GetUtcNow() - idleFor).UtcTicks;
+        var closed = 0;
+        foreach (var slot in _slots.Values.Where(s => s.IsOpen && s.LastUsed < cutoff))
+        {
+            if (!slot.Lock.TryEnterWriteLock(0)) continue;
+            try
+            {
+                if (slot.LastUsed >= cutoff) continue;
+                slot.Close();
+                closed++;
+            }
+            finally
+            {
+                slot.Lock.ExitWriteLock();
+            }
+        }
+        return closed;
+    }
+
     public void Dispose()
     {
         foreach (var slot in _slots.Values) slot.Close();
@@ -138,7 +168,9 @@ public sealed class LuceneSearchIndex(string root) : ISearchIndex, IDisposable
     private TenantSlot Slot(Guid tenantId)
     {
         if (tenantId == Guid.Empty) throw new ArgumentException("A search index always belongs to a tenant.", nameof(tenantId));
-        return _slots.GetOrAdd(tenantId, _ => new TenantSlot());
+        var slot = _slots.GetOrAdd(tenantId, _ => new TenantSlot());
+        slot.LastUsed = _clock.GetUtcNow().UtcTicks;
+        return slot;
     }
 
     private static long? IndexedVersion(IndexSearcher searcher, Term key)
@@ -151,7 +183,11 @@ public sealed class LuceneSearchIndex(string root) : ISearchIndex, IDisposable
     private sealed class TenantSlot
     {
         private TenantIndex? _index;
+        private long _lastUsed;
         public ReaderWriterLockSlim Lock { get; } = new(LockRecursionPolicy.SupportsRecursion);
+        public bool IsOpen => Volatile.Read(ref _index) is not null;
+        /// <summary>UTC ticks of the last call that reached this tenant's index.</summary>
+        public long LastUsed { get => Interlocked.Read(ref _lastUsed); set => Interlocked.Exchange(ref _lastUsed, value); }
 
         public TenantIndex Open(LuceneSearchIndex owner, Guid tenantId) => OpenCore(owner, tenantId, create: true)!;
         public TenantIndex? OpenIfExists(LuceneSearchIndex owner, Guid tenantId) => OpenCore(owner, tenantId, create: false);
