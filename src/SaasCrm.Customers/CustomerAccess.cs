@@ -35,10 +35,11 @@ public sealed class CustomerAccess(PlatformDbContext db, IDataScopeFilter scope,
     }
 
     /// <summary>
-    /// The same customers as <see cref="VisibleAsync"/>, as slices whose union is that set (a customer may sit in
-    /// several): one per visible owner, the service rep's, the collaborations' and one per pool. Each slice is a plain
-    /// equality on an indexed column, so a list can order and limit every slice on its index and merge a few rows,
-    /// where the OR of all of them makes the database read and sort every customer of the tenant.
+    /// The same customers as <see cref="VisibleAsync"/>, as disjoint slices whose union is that set: one per visible
+    /// owner, then the service rep's, the collaborations' and one per pool, each without the customers of the slices
+    /// before it. An owner slice is an equality on the owner index, so a list can order and cut each slice on that
+    /// index and merge a few rows, where the OR of all of them makes the database read every customer of the
+    /// tenant; and as no customer is in two slices, their counts add up.
     /// </summary>
     public async Task<IReadOnlyList<IQueryable<Customer>>> VisibleSlicesAsync(IQueryable<Customer> source, CancellationToken ct)
     {
@@ -51,10 +52,17 @@ public sealed class CustomerAccess(PlatformDbContext db, IDataScopeFilter scope,
         if (owners.Count <= MaxOwnerSlices)
             foreach (var owner in owners) slices.Add(source.Where(c => c.OwnerId == owner));
         else slices.Add(source.Where(c => owners.Contains(c.OwnerId!.Value)));
-        slices.Add(source.Where(c => c.ServiceRepId == me));
+
+        var rest = source.Where(c => c.OwnerId == null || !owners.Contains(c.OwnerId.Value));
+        slices.Add(rest.Where(c => c.ServiceRepId == me));
+        rest = rest.Where(c => c.ServiceRepId == null || c.ServiceRepId != me);
         var collaborating = await db.Set<CustomerCollaborator>().Where(c => c.UserId == me && c.Until > now).Select(c => c.CustomerId).ToListAsync(ct);
-        if (collaborating.Count > 0) slices.Add(source.Where(c => collaborating.Contains(c.Id)));
-        foreach (var pool in await (await pools.AccessiblePoolIdsAsync(ct)).ToListAsync(ct)) slices.Add(source.Where(c => c.PoolId == pool));
+        if (collaborating.Count > 0)
+        {
+            slices.Add(rest.Where(c => collaborating.Contains(c.Id)));
+            rest = rest.Where(c => !collaborating.Contains(c.Id));
+        }
+        foreach (var pool in await (await pools.AccessiblePoolIdsAsync(ct)).ToListAsync(ct)) slices.Add(rest.Where(c => c.PoolId == pool));
         return slices;
     }
 

@@ -42,7 +42,7 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
 {
     private static readonly Dictionary<string, SortKey> Sorts = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["createdAt"] = SortKey.For(c => c.CreatedAt, v => v.ToString("O"), s => DateTime.Parse(s, null, System.Globalization.DateTimeStyles.RoundtripKind)),
+        ["createdAt"] = SortKey.For(c => c.CreatedAt, v => v.ToString("O"), s => DateTime.Parse(s, null, System.Globalization.DateTimeStyles.RoundtripKind), ownerIndexed: true),
         ["name"] = SortKey.For(c => c.NormalizedName, v => v, s => s),
         ["lastFollowUpAt"] = SortKey.For(c => c.LastFollowUpAt ?? DateTime.MinValue, v => v.ToString("O"), s => DateTime.Parse(s, null, System.Globalization.DateTimeStyles.RoundtripKind)),
         ["nextFollowUpAt"] = SortKey.For(c => c.NextFollowUpAt ?? DateTime.MaxValue, v => v.ToString("O"), s => DateTime.Parse(s, null, System.Globalization.DateTimeStyles.RoundtripKind)),
@@ -102,7 +102,10 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
         var query = await FilterAsync(filter, customFieldFilters, ct);
         var slices = await FilterSlicesAsync(filter, customFieldFilters, ct);
         var firstPage = string.IsNullOrWhiteSpace(cursor) && (offset ?? 0) == 0;
-        int? total = firstPage ? await CountAsync(slices, ct) : null;
+        // With a name prefix the name index is the narrow path: one range read with the visibility test beats a read per slice.
+        int? total = !firstPage ? null
+            : filter.Name is { Length: > 0 } ? await query.Take(Paging.CountLimit + 1).CountAsync(ct)
+            : await CountAsync(slices, ct);
 
         var spec = string.IsNullOrWhiteSpace(sort) ? "-createdAt" : sort.Trim();
         var descending = spec.StartsWith('-');
@@ -130,12 +133,13 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
             {
                 var after = Cursor.Decode(cursor);
                 if (after is { Offset: { } cursorOffset }) rows = await key.Order(query, descending).Skip(cursorOffset).Take(size).ToListAsync(ct);
-                else
+                else if (key.OwnerIndexed && filter.Name is not { Length: > 0 })
                 {
-                    // Each slice ordered and cut on its own index; the page is the first rows of their union.
-                    var candidates = slices.Select(s => key.Order(key.After(s, after, descending), descending).Take(size)).Aggregate((a, b) => a.Union(b));
+                    // Each slice ordered and cut on the owner index; the page is the first rows of their union.
+                    var candidates = slices.Select(s => key.Order(key.After(s, after, descending), descending).Take(size)).Aggregate((a, b) => a.Concat(b));
                     rows = await key.Order(candidates, descending).Take(size).ToListAsync(ct);
                 }
+                else rows = await key.Order(key.After(query, after, descending), descending).Take(size).ToListAsync(ct);
             }
             if (rows.Count == size) next = Cursor.Encode(key.Format(rows[^1]), rows[^1].Id);
         }
@@ -148,9 +152,9 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
         return new CustomerPage(items, next, total is { } t ? Math.Min(t, Paging.CountLimit) : null, total > Paging.CountLimit);
     }
 
-    /// <summary>Matching customers up to the count limit (+1 to tell "more"), each slice cut at the limit before the union drops repeats.</summary>
+    /// <summary>Matching customers up to the count limit (+1 to tell "more"): the slices are disjoint, so their capped rows add up.</summary>
     private static Task<int> CountAsync(List<IQueryable<Customer>> slices, CancellationToken ct) =>
-        slices.Select(s => s.Select(c => c.Id).Take(Paging.CountLimit + 1)).Aggregate((a, b) => a.Union(b)).Take(Paging.CountLimit + 1).CountAsync(ct);
+        slices.Select(s => s.Select(c => c.Id).Take(Paging.CountLimit + 1)).Aggregate((a, b) => a.Concat(b)).Take(Paging.CountLimit + 1).CountAsync(ct);
 
     /// <summary>A sort column with its keyset condition: (key, id) strictly after the cursor's row.</summary>
     private sealed class SortKey
@@ -158,12 +162,15 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
         public required Func<IQueryable<Customer>, bool, IQueryable<Customer>> Order { get; init; }
         public required Func<IQueryable<Customer>, Cursor?, bool, IQueryable<Customer>> After { get; init; }
         public required Func<Customer, string> Format { get; init; }
+        /// <summary>An index (tenant, status, owner, key, id) exists, so a per-owner slice reads in this order.</summary>
+        public bool OwnerIndexed { get; init; }
 
-        public static SortKey For<TKey>(Expression<Func<Customer, TKey>> key, Func<TKey, string> format, Func<string, TKey> parse) where TKey : IComparable<TKey>
+        public static SortKey For<TKey>(Expression<Func<Customer, TKey>> key, Func<TKey, string> format, Func<string, TKey> parse, bool ownerIndexed = false) where TKey : IComparable<TKey>
         {
             var compiled = key.Compile();
             return new SortKey
             {
+                OwnerIndexed = ownerIndexed,
                 Order = (q, desc) => desc ? q.OrderByDescending(key).ThenByDescending(c => c.Id) : q.OrderBy(key).ThenBy(c => c.Id),
                 After = (q, cursor, desc) => cursor is null ? q : q.Where(AfterPredicate(key, parse(cursor.Value!), cursor.Id, desc)),
                 Format = c => format(compiled(c)),
