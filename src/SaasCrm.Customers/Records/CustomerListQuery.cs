@@ -101,14 +101,15 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
         var size = Paging.Size(pageSize);
         var customFieldFilters = CustomFieldService.ParseFilters(http.Query);
         var query = await FilterAsync(filter, customFieldFilters, ct);
-        var slices = await FilterSlicesAsync(filter, customFieldFilters, ct);
+        List<IQueryable<Customer>>? slices = null; // read only by the paths below that use them
+        async Task<List<IQueryable<Customer>>> SlicesAsync() => slices ??= await FilterSlicesAsync(filter, customFieldFilters, ct);
         var firstPage = string.IsNullOrWhiteSpace(cursor) && (offset ?? 0) == 0;
         // One rep's customers are sparse in the tenant: a scan with the visibility test would read all of it before
         // reaching the cap, so count their slices on the owner index. A department's are dense: the scan reaches the cap
         // early, while slices would look up every row (measured both ways, docs/benchmarks.md). With a name prefix the
         // name index is the narrow path either way.
         var countBySlices = filter.Name is not { Length: > 0 } && await dataScope.GetScopeAsync(ct) == DataScope.Self;
-        int? total = !firstPage ? null : countBySlices ? await CountAsync(slices, ct) : await query.Take(Paging.CountLimit + 1).CountAsync(ct);
+        int? total = !firstPage ? null : countBySlices ? await CountAsync(await SlicesAsync(), ct) : await query.Take(Paging.CountLimit + 1).CountAsync(ct);
 
         var spec = string.IsNullOrWhiteSpace(sort) ? "-createdAt" : sort.Trim();
         var descending = spec.StartsWith('-');
@@ -139,7 +140,7 @@ public sealed class CustomerListQuery(PlatformDbContext db, CustomerAccess acces
                 else if (key.OwnerIndexed && filter.Name is not { Length: > 0 })
                 {
                     // Each slice ordered and cut on the owner index; the page is the first rows of their union.
-                    var candidates = slices.Select(s => key.Order(key.After(s, after, descending), descending).Take(size)).Aggregate((a, b) => a.Concat(b));
+                    var candidates = (await SlicesAsync()).Select(s => key.Order(key.After(s, after, descending), descending).Take(size)).Aggregate((a, b) => a.Concat(b));
                     rows = await key.Order(candidates, descending).Take(size).ToListAsync(ct);
                 }
                 else rows = await key.Order(key.After(query, after, descending), descending).Take(size).ToListAsync(ct);
