@@ -293,6 +293,8 @@ export type { ApiCustomerExportsIdGet$Params as ApiCustomerExportsIdGet$Params }
 export { apiCustomerExportsIdGet as apiCustomerExportsIdGet } from './fn/customer-export/api-customer-exports-id-get';
 export type { ApiWorkflowsCatalogGet$Params as ApiWorkflowsCatalogGet$Params } from './fn/workflows/api-workflows-catalog-get';
 export { apiWorkflowsCatalogGet as apiWorkflowsCatalogGet } from './fn/workflows/api-workflows-catalog-get';
+export type { ApiWorkflowsTemplatesGet$Params as ApiWorkflowsTemplatesGet$Params } from './fn/workflows/api-workflows-templates-get';
+export { apiWorkflowsTemplatesGet as apiWorkflowsTemplatesGet } from './fn/workflows/api-workflows-templates-get';
 export type { ApiWorkflowsAssignmentsGet$Params as ApiWorkflowsAssignmentsGet$Params } from './fn/workflows/api-workflows-assignments-get';
 export { apiWorkflowsAssignmentsGet as apiWorkflowsAssignmentsGet } from './fn/workflows/api-workflows-assignments-get';
 export type { ApiWorkflowsDefinitionsGet$Params as ApiWorkflowsDefinitionsGet$Params } from './fn/workflows/api-workflows-definitions-get';

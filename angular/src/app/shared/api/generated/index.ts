@@ -284,6 +284,7 @@ export type { SnoozeReminderRequest } from './models/snooze-reminder-request';
 export type { StartHandoverRequest } from './models/start-handover-request';
 export type { StepChange } from './models/step-change';
 export type { SuspendTenantRequest } from './models/suspend-tenant-request';
+export type { TemplateSummary } from './models/template-summary';
 export type { TenantDto } from './models/tenant-dto';
 export type { TenantUsageDto } from './models/tenant-usage-dto';
 export type { TicketAttachmentDto } from './models/ticket-attachment-dto';
@@ -659,6 +660,8 @@ export type { ApiCustomerExportsIdGet$Params as ApiCustomerExportsIdGet$Params }
 export { apiCustomerExportsIdGet as apiCustomerExportsIdGet } from './fn/customer-export/api-customer-exports-id-get';
 export type { ApiWorkflowsCatalogGet$Params as ApiWorkflowsCatalogGet$Params } from './fn/workflows/api-workflows-catalog-get';
 export { apiWorkflowsCatalogGet as apiWorkflowsCatalogGet } from './fn/workflows/api-workflows-catalog-get';
+export type { ApiWorkflowsTemplatesGet$Params as ApiWorkflowsTemplatesGet$Params } from './fn/workflows/api-workflows-templates-get';
+export { apiWorkflowsTemplatesGet as apiWorkflowsTemplatesGet } from './fn/workflows/api-workflows-templates-get';
 export type { ApiWorkflowsAssignmentsGet$Params as ApiWorkflowsAssignmentsGet$Params } from './fn/workflows/api-workflows-assignments-get';
 export { apiWorkflowsAssignmentsGet as apiWorkflowsAssignmentsGet } from './fn/workflows/api-workflows-assignments-get';
 export type { ApiWorkflowsDefinitionsGet$Params as ApiWorkflowsDefinitionsGet$Params } from './fn/workflows/api-workflows-definitions-get';

@@ -278,6 +278,7 @@ export type { SnoozeReminderRequest } from './models/snooze-reminder-request';
 export type { StartHandoverRequest } from './models/start-handover-request';
 export type { StepChange } from './models/step-change';
 export type { SuspendTenantRequest } from './models/suspend-tenant-request';
+export type { TemplateSummary } from './models/template-summary';
 export type { TenantDto } from './models/tenant-dto';
 export type { TenantUsageDto } from './models/tenant-usage-dto';
 export type { TicketAttachmentDto } from './models/ticket-attachment-dto';
