@@ -25,6 +25,12 @@ async function incomingCall(key, number, extension, callId) {
   return JSON.parse(text);
 }
 
+/** The telephony system's answer and hang-up reports. */
+async function callEvent(key, kind, body) {
+  const r = await fetch(`${BASE_URL}/api/telephony/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body) });
+  assert.equal(r.status, 204, await r.text());
+}
+
 describe('Call center', { concurrency: false }, () => {
   let browser;
   let admin;
@@ -96,6 +102,37 @@ describe('Call center', { concurrency: false }, () => {
       await page.close();
     });
   }
+
+  test('an outgoing call goes from ringing to in call to ended in the call log (both languages)', async () => {
+    await admin.put('/api/telephony/extensions', { userId: admin.id, extension: `a${digits.slice(-5)}` });
+    const number = `135${digits}`;
+    const call = await admin.post('/api/telephony/calls', { number });
+    assert.equal(call.status, 'Ringing');
+    const page = await newPage(browser, 'en-US');
+    await login(page, 'demo', 'admin');
+    const status = async () => {
+      await page.goto(`${BASE_URL}/callcenter/calls`);
+      await page.locator('[data-test=call-filter-number]').fill(number);
+      await page.locator('[data-test=call-filter-number]').press('Enter');
+      const row = page.locator('[data-test=call-row]', { hasText: number });
+      await row.waitFor();
+      await settle(page);
+      return (await row.locator('[data-test=call-status]').innerText()).trim();
+    };
+    assert.equal(await status(), 'Ringing');
+    await callEvent(key, 'call-answered', { callId: call.callId });
+    assert.equal(await status(), 'In call');
+    await callEvent(key, 'call-ended', { callId: call.callId, recordingUrl: 'https://pbx.example.com/rec/out.mp3' });
+    assert.equal(await status(), 'Ended');
+    assert.deepEqual(await rawCallCenterKeys(page), []);
+    await screenshot(page, 'callcenter-call-status-en');
+    await switchLanguage(page, 'zh-CN');
+    assert.equal(await status(), '已结束');
+    assert.deepEqual(await rawCallCenterKeys(page), []);
+    await screenshot(page, 'callcenter-call-status-zh');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
 
   test('the admin issues a key once, sees the call log and extensions (both languages)', async () => {
     const page = await newPage(browser, 'en-US');

@@ -1,6 +1,7 @@
 // Browser tests of the service desk: tickets assigned round-robin by the seeded workflow and a complaint
 // that runs through transfer, department reply and an unsatisfied return visit into round 2; screenshots in both languages.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { apiAs, BASE_URL, expectNoRawKeys, launch, login, newPage, PASSWORD, screenshot, switchLanguage, until } from './support.mjs';
 
@@ -97,6 +98,46 @@ describe('Service desk', { concurrency: false }, () => {
     await expectNoRawKeys(page, 'ticket list (zh-CN)', AREAS);
     await switchLanguage(page, 'en-US');
     await screenshot(page, 'service-tickets.en-US');
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('an agent attaches a file to a comment, sees it listed with the comment and downloads it', async () => {
+    const ticket = await admin.post('/api/tickets', { customerId: customer.id, title: `Noisy compressor ${stamp}`, categoryCode: 'repair', priorityCode: 'normal' });
+    const fileName = `parts-${stamp}.csv`;
+    const bytes = Buffer.from(`part,quantity\ncompressor ${stamp},1\n`, 'utf8');
+    const page = await newPage(browser, 'en-US');
+    await login(page, 'demo', 'admin');
+    await page.goto(`${BASE_URL}/service/tickets/${ticket.id}`);
+    await page.locator('[data-test=ticket-header]').waitFor();
+
+    // upload first: the file waits beside the composer and can still be taken off
+    await page.locator('[data-test=comment-file-input]').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: bytes });
+    await page.locator('[data-test=comment-pending-file]', { hasText: fileName }).waitFor();
+    await page.locator('[data-test=comment-text]').fill(`Parts list attached ${stamp}`);
+    await page.locator('[data-test=comment-send]').click();
+    const comment = page.locator('[data-test=comment-public]', { hasText: `Parts list attached ${stamp}` });
+    const link = comment.locator('[data-test=comment-files] [data-test=attachment]', { hasText: fileName });
+    await link.waitFor();
+    assert.equal(await page.locator('[data-test=comment-pending-file]').count(), 0, 'the composer is empty after sending');
+    assert.equal(await page.locator('[data-test=ticket-files]').count(), 0, 'a comment\'s file is not listed as a file of the ticket itself');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), fileName);
+    assert.deepEqual(await readFile(await download.path()), bytes);
+    const saved = await admin.get(`/api/tickets/${ticket.id}`);
+    const savedComment = saved.comments.find((c) => c.content === `Parts list attached ${stamp}`);
+    assert.equal(saved.attachments.find((a) => a.fileName === fileName)?.commentId, savedComment.id);
+
+    await comment.scrollIntoViewIfNeeded();
+    await screenshot(page, 'service-ticket-comment-files.en-US');
+    await expectNoRawKeys(page, 'ticket comment files (en-US)', AREAS);
+    await switchLanguage(page, 'zh-CN');
+    await page.locator('[data-test=comment-file-input]').setInputFiles({ name: `清单-${stamp}.csv`, mimeType: 'text/csv', buffer: bytes });
+    await page.locator('[data-test=comment-pending-file]', { hasText: `清单-${stamp}.csv` }).waitFor();
+    assert.match(await page.locator('[data-test=comment-attach]').innerText(), /添加附件/);
+    assert.match(await link.getAttribute('title'), /下载/);
+    await screenshot(page, 'service-ticket-comment-files.zh-CN');
+    await expectNoRawKeys(page, 'ticket comment files (zh-CN)', AREAS);
     assert.deepEqual(page.errors, []);
   });
 

@@ -30,6 +30,14 @@ internal static class CallCenterEndpoints
             .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.ApiKey)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+        telephony.MapPost("/call-answered", async (HttpContext http, CallAnsweredRequest request, IncomingCalls calls, CancellationToken ct) =>
+            {
+                await calls.AnsweredAsync(http, request, ct);
+                return Results.NoContent();
+            })
+            .AllowAnonymous().RequireRateLimiting(RateLimitPolicies.ApiKey)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
         telephony.MapGet("/calls", ([AsParameters] CallLogListParameters p, CallLogs calls, CancellationToken ct) => calls.ListAsync(p, ct))
             .Produces<PagedResult<CallLogDto>>().RequirePermission(CallCenterPermissions.Calls);
         telephony.MapPost("/calls", async (ClickToCallRequest request, CallLogs calls, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SaasCrm.Platform.Files;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Permissions;
 
@@ -72,6 +73,14 @@ internal static class TicketEndpoints
                 return await queries.GetAsync(id, ct);
             })
             .Produces<TicketDto>().RequirePermission(ServicePermissions.Tickets);
+
+        // A file of the ticket or of one of its comments, for whoever sees the ticket (the file's uploader need not be the caller).
+        tickets.MapGet("/{id:guid}/attachments/{fileId:guid}", async (Guid id, Guid fileId, TicketService service, IFileStore files, CancellationToken ct) =>
+            {
+                var file = await service.AttachmentAsync(id, fileId, ct);
+                return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").RequirePermission(ServicePermissions.Tickets);
     }
 }
 

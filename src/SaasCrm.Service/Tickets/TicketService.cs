@@ -297,6 +297,17 @@ public sealed class TicketService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// A file of a ticket the caller sees: the ticket's own or one of its comments'. A file of another ticket, or of
+    /// a ticket outside the caller's data scope, answers 404 like an unknown one.
+    /// </summary>
+    public async Task<StoredFile> AttachmentAsync(Guid id, Guid fileId, CancellationToken ct)
+    {
+        var ticket = await access.GetVisibleAsync<Ticket>(id, ct);
+        if (!await db.Set<TicketAttachment>().AnyAsync(a => a.TicketId == ticket.Id && a.FileId == fileId, ct)) throw new EntityNotFoundException("File", fileId);
+        return await files.GetAsync(fileId, ct);
+    }
+
     /// <summary>Only a file the caller may read (their own upload) can be attached.</summary>
     private async Task AttachAsync(Guid ticketId, Guid fileId, DateTime now, CancellationToken ct, Guid? commentId = null)
     {

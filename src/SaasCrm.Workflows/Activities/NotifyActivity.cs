@@ -49,10 +49,10 @@ public sealed partial class NotifyActivity : IWorkflowActivity
                 "inApp" => NotificationChannels.InApp, "email" => NotificationChannels.Email, "sms" => NotificationChannels.Sms, _ => NotificationChannels.None,
             });
         var users = await context.Services.GetRequiredService<Recipients>().UsersAsync(recipients, context, cancellationToken);
-        var subject = Render(Localized(context.Properties["subject"], "en"), context);
-        var body = context.Properties["body"] is { } b ? Render(Localized(b, "en"), context) : null;
-        var subjectZh = Render(Localized(context.Properties["subject"], "zh"), context);
-        var bodyZh = context.Properties["body"] is { } bz ? Render(Localized(bz, "zh"), context) : null;
+        var subject = Render(Localized(context.Properties["subject"], "en"), context, "en");
+        var body = context.Properties["body"] is { } b ? Render(Localized(b, "en"), context, "en") : null;
+        var subjectZh = Render(Localized(context.Properties["subject"], "zh"), context, "zh");
+        var bodyZh = context.Properties["body"] is { } bz ? Render(Localized(bz, "zh"), context, "zh") : null;
         if (!context.DryRun)
         {
             // Each user reads it in the language they chose; without a choice, English as before.
@@ -107,14 +107,33 @@ public sealed partial class NotifyActivity : IWorkflowActivity
         _ => "",
     };
 
-    internal static string Render(string template, ActivityContext context) =>
+    internal static string Render(string template, ActivityContext context, string language = "en") =>
         Placeholder().Replace(template, m =>
         {
             var key = m.Groups[1].Value.Trim();
             if (key == "title") return context.Record?.Title ?? "";
             var value = key.StartsWith("field.", StringComparison.Ordinal) ? context.Read(key[6..]) : context.Read(key);
-            return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            return FormatValue(value, language);
         });
+
+    /// <summary>
+    /// A placeholder's value as the reader sees it. Users have no time zone of their own on the platform, so an
+    /// instant is written in UTC and says so, in the message's language; other values invariantly.
+    /// </summary>
+    internal static string FormatValue(object? value, string language)
+    {
+        DateTime? utc = value switch
+        {
+            DateTime d => d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc),
+            DateTimeOffset o => o.UtcDateTime,
+            _ => null,
+        };
+        if (utc is { } at)
+            return language == "zh"
+                ? at.ToString("yyyy'年'M'月'd'日' HH:mm '(UTC)'", System.Globalization.CultureInfo.InvariantCulture)
+                : at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
 
     [GeneratedRegex(@"\{\{([^}]+)\}\}")]
     private static partial Regex Placeholder();

@@ -35,6 +35,9 @@ internal static class DefinitionEndpoints
             .Produces<VersionDiff>().RequirePermission(WorkflowPermissions.Definitions);
         defs.MapPost("/{id:guid}/dry-run", (Guid id, DryRunRequest request, DryRunService s, CancellationToken ct) => s.RunAsync(id, request, ct))
             .Produces<DryRunResult>().RequirePermission(WorkflowPermissions.DefinitionsManage);
+        wf.MapGet("/templates", (Templates.TemplateService s) =>
+                s.Available.Select(t => new TemplateSummary(t.Key, t.Name, t.Description, t.Definition.Trigger.RecordType)).OrderBy(t => t.Key).ToList())
+            .Produces<List<TemplateSummary>>().RequirePermission(WorkflowPermissions.DefinitionsManage);
         defs.MapPost("/from-template/{key}", async (string key, Templates.TemplateService s, CancellationToken ct) =>
             {
                 var created = await s.CreateDraftAsync(key, ct);
@@ -43,3 +46,6 @@ internal static class DefinitionEndpoints
             .Produces<DefinitionDetail>(StatusCodes.Status201Created).RequirePermission(WorkflowPermissions.DefinitionsManage);
     }
 }
+
+/// <summary>A template a new definition can start from (POST /definitions/from-template/{key}).</summary>
+public sealed record TemplateSummary(string Key, LocalizedText Name, LocalizedText Description, string? RecordType);

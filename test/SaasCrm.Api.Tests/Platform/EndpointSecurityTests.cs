@@ -18,7 +18,7 @@ public sealed class EndpointSecurityTests(SqliteApi api) : IClassFixture<SqliteA
         "POST /api/account/login", "POST /api/account/logout", "POST /api/account/refresh",
         "GET /health", "GET /openapi/{documentName}.json",
         // The telephony system: no user, a tenant API key checked by the handler (401 without a valid one).
-        "POST /api/telephony/incoming-call", "POST /api/telephony/call-ended",
+        "POST /api/telephony/incoming-call", "POST /api/telephony/call-ended", "POST /api/telephony/call-answered",
         // The portal invitee has no password yet; sign-up is for people without an account (refused unless the tenant allows it).
         "POST /api/portal/invitations/accept", "POST /api/portal/sign-up",
     ];

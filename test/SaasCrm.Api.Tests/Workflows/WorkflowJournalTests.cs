@@ -99,6 +99,22 @@ public abstract class WorkflowJournalTests(ApiFixture api)
         Assert.Contains(steps, s => s!["id"]!.GetValue<string>() == "escalate-overdue" && s["nameZh"]!.GetValue<string>() == "超时升级");
         Assert.All(steps, s => Assert.False(string.IsNullOrEmpty(s!["nameZh"]?.GetValue<string>())));
     }
+
+    [Fact]
+    public async Task Templates_are_listed_for_definition_managers_and_a_draft_is_made_from_one()
+    {
+        var t = await TenantScenario.CreateAsync(api);
+        var templates = (await t.Admin.GetOk("/api/workflows/templates")).AsArray();
+        var complaint = templates.Single(x => x!["key"]!.GetValue<string>() == "complaint-escalation")!;
+        Assert.Equal("客诉升级处理", complaint["name"]!["zh"]!.GetValue<string>());
+        Assert.Equal("complaint", complaint["recordType"]!.GetValue<string>());
+        var draft = await t.Admin.PostOk("/api/workflows/definitions/from-template/complaint-escalation", new { }, System.Net.HttpStatusCode.Created);
+        Assert.Equal("客诉升级处理", draft["nameZh"]!.GetValue<string>());
+
+        await t.CreateUserAsync("seller", "sales");
+        var seller = await t.LoginAsync("seller");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await seller.GetAsync("/api/workflows/templates")).StatusCode);
+    }
 }
 
 public sealed class WorkflowJournalTestsSqlite(SqliteApi api) : WorkflowJournalTests(api), IClassFixture<SqliteApi>;

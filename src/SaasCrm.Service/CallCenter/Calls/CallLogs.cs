@@ -17,7 +17,7 @@ public sealed record CallLogListParameters(
 public sealed record CallLogDto(
     Guid Id, CallDirection Direction, string Number, Guid? CustomerId, string? CustomerName, Guid? ContactId, string? ContactName,
     Guid? AgentId, string? AgentName, string? AgentExtension, string CallId, DateTime StartedAt, DateTime? EndedAt, int? DurationSeconds,
-    string? RecordingUrl, string? Note, string ConcurrencyStamp);
+    string? RecordingUrl, string? Note, string ConcurrencyStamp, CallStatus Status, DateTime? AnsweredAt);
 
 /// <param name="Number">Optional when a customer is given: the customer's primary mobile (else first phone) is dialled.</param>
 public sealed record ClickToCallRequest(Guid? CustomerId, Guid? ContactId, string? Number);
@@ -112,6 +112,7 @@ public sealed class CallLogs(
         var customerNames = await customers.FindAsync(logs.Where(l => l.CustomerId != null).Select(l => l.CustomerId!.Value).Distinct().ToList(), ct);
         return logs.Select(l => new CallLogDto(
             l.Id, l.Direction, l.Number, l.CustomerId, l.CustomerId is { } c ? customerNames.GetValueOrDefault(c)?.Name : null, l.ContactId, l.ContactName,
-            l.AgentId, names.User(l.AgentId), l.AgentExtension, l.CallId, l.StartedAt, l.EndedAt, l.DurationSeconds, l.RecordingUrl, l.Note, l.ConcurrencyStamp)).ToList();
+            l.AgentId, names.User(l.AgentId), l.AgentExtension, l.CallId, l.StartedAt, l.EndedAt, l.DurationSeconds, l.RecordingUrl, l.Note, l.ConcurrencyStamp,
+            CallStatuses.Of(l.AnsweredAt, l.EndedAt, l.DurationSeconds), l.AnsweredAt)).ToList();
     }
 }

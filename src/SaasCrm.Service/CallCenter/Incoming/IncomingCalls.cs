@@ -25,6 +25,10 @@ public sealed record IncomingCallResponse(Guid CallLogId, bool AgentFound, bool 
 /// <param name="DurationSeconds">Talk time; computed from EndedAt when left out.</param>
 public sealed record CallEndedRequest(string CallId, DateTime? EndedAt, int? DurationSeconds, string? RecordingUrl);
 
+/// <param name="CallId">The id of an incoming call as reported, or of an outgoing call as the provider returned it on dialling.</param>
+/// <param name="AnsweredAt">When the other party picked up (UTC); now when left out.</param>
+public sealed record CallAnsweredRequest(string CallId, DateTime? AnsweredAt);
+
 public sealed record ScreenPopCustomerDto(Guid Id, string Name, Guid? OwnerId, string? OwnerName, string? LevelCode, DateTime? LastFollowUpAt, int OpenTickets, Guid? ContactId, string? ContactName);
 /// <summary>What the agent's browser receives on <see cref="IncomingCalls.ScreenPopMethod"/>.</summary>
 /// <param name="Customer">The matching customer the agent may open; null when none matches (or the agent may not see it).</param>
@@ -86,8 +90,31 @@ public sealed class IncomingCalls(ITenantStore tenants, ITenantScopeFactory scop
         if (request.RecordingUrl is { } url && !IsHttpUrl(url)) throw RequestValidationException.For("recordingUrl", "callcenter.recording_url_invalid", "The recording link must be an http(s) address of at most 1000 characters.");
         var log = await db.Set<CallLog>().FirstOrDefaultAsync(c => c.CallId == request.CallId, ct) ?? throw new EntityNotFoundException("Call", request.CallId);
         log.EndedAt = request.EndedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
-        log.DurationSeconds = request.DurationSeconds ?? Math.Max(0, (int)(log.EndedAt.Value - log.StartedAt).TotalSeconds);
+        // Talk time runs from the answer when it was reported; else (a system that reports ends only) from the start.
+        log.DurationSeconds = request.DurationSeconds ?? Math.Max(0, (int)(log.EndedAt.Value - (log.AnsweredAt ?? log.StartedAt)).TotalSeconds);
         log.RecordingUrl = request.RecordingUrl ?? log.RecordingUrl;
+        log.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The other party picked up: an incoming call at the agent's extension, or an outgoing (click-to-call) one found by
+    /// the provider's call id. The first report counts (a repeat changes nothing); a call already ended keeps its end.
+    /// </summary>
+    public async Task AnsweredAsync(HttpContext http, CallAnsweredRequest request, CancellationToken ct)
+    {
+        var tenant = ResolveTenant(http);
+        await using var scope = scopes.Create(tenant.Id, tenant.Name);
+        var db = scope.Services.GetRequiredService<PlatformDbContext>();
+        var clock = scope.Services.GetRequiredService<TimeProvider>();
+        await AuthenticateAsync(db, clock, http, ct);
+        if (string.IsNullOrWhiteSpace(request.CallId)) throw RequestValidationException.For("callId", "callcenter.call_id_required", "The call id is required.");
+        var log = await db.Set<CallLog>().FirstOrDefaultAsync(c => c.CallId == request.CallId, ct) ?? throw new EntityNotFoundException("Call", request.CallId);
+        if (log.AnsweredAt is not null) return;
+        var at = request.AnsweredAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
+        if (at < log.StartedAt || (log.EndedAt is { } ended && at > ended))
+            throw RequestValidationException.For("answeredAt", "callcenter.answered_at_invalid", "A call is answered after it starts and before it ends.");
+        log.AnsweredAt = at;
         log.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(ct);
     }

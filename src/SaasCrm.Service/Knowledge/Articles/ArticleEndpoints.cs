@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Domain;
 using SaasCrm.Platform.Files;
@@ -11,6 +12,8 @@ using SaasCrm.Platform.Permissions;
 using SaasCrm.Platform.Security;
 using SaasCrm.Service.Knowledge.Domain;
 using SaasCrm.Service.Knowledge.FromTickets;
+using SaasCrm.Service.Portal;
+using SaasCrm.Service.Portal.Domain;
 
 namespace SaasCrm.Service.Knowledge.Articles;
 
@@ -96,7 +99,8 @@ internal static class ArticleEndpoints
             .Produces<IReadOnlyList<ArticleSuggestionDto>>().RequirePermission(KnowledgePermissions.Read);
 
         // Portal: portal accounts only (staff use the endpoints above); what they read is decided by ArticleAccess.
-        var portal = api.MapGroup("/portal/articles").WithTags("Portal knowledge").RequireUserKind(UserKind.Customer, UserKind.Partner);
+        var portal = api.MapGroup("/portal/articles").WithTags("Portal knowledge").RequireUserKind(UserKind.Customer, UserKind.Partner)
+            .AddEndpointFilter(RequirePartnerKnowledgeModule);
 
         portal.MapGet("/", (string? q, string? category, int? page, int? pageSize, ArticleQueries queries, CancellationToken ct) =>
                 queries.SearchAsync(new ArticleSearchParameters(q, category, null, null, page, pageSize), ct))
@@ -125,5 +129,17 @@ internal static class ArticleEndpoints
         portal.MapPost("/{id:guid}/helpful", (Guid id, ArticleHelpfulRequest request, ArticleService service, CancellationToken ct) =>
                 service.RateHelpfulAsync(id, request.Helpful, ct))
             .Produces<ArticleHelpfulDto>();
+    }
+
+    /// <summary>
+    /// A partner's users read the knowledge base only while the tenant grants their organisation the knowledge module
+    /// (403 <c>portal.module_not_granted</c>, as the partner ticket endpoints answer without the tickets module).
+    /// </summary>
+    private static async ValueTask<object?> RequirePartnerKnowledgeModule(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var services = context.HttpContext.RequestServices;
+        if (services.GetRequiredService<ICurrentUser>().Kind == UserKind.Partner)
+            await services.GetRequiredService<PortalCaller>().PartnerAsync(context.HttpContext.RequestAborted, PartnerModules.Knowledge);
+        return await next(context);
     }
 }

@@ -288,6 +288,77 @@ public abstract class CallCenterTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_outgoing_call_is_answered_and_ended_by_the_providers_call_id()
+    {
+        var t = await TenantScenario.CreateAsync(api, "cca");
+        var key = await IssueKeyAsync(t.Admin);
+        await t.Admin.PutOk("/api/telephony/extensions", new { userId = await AdminIdAsync(t), extension = "8100" });
+        var customer = await CustomerAsync(t.Admin, "南方电器", ["13611112222"]);
+        async Task<JsonNode> LogAsync(Guid id) =>
+            (await t.Admin.GetOk($"/api/telephony/calls?customerId={customer}&pageSize=50"))["items"]!.AsArray().Single(c => c!["id"]!.GetValue<Guid>() == id)!;
+
+        var call = await t.Admin.PostOk("/api/telephony/calls", new { customerId = customer }, HttpStatusCode.Created);
+        var id = call["id"]!.GetValue<Guid>();
+        var callId = call["callId"]!.GetValue<string>();
+        Assert.Equal("Ringing", call["status"]!.GetValue<string>());
+        // As stored (MariaDB keeps microseconds): times below are compared as whole seconds after the start.
+        var started = DateTime.SpecifyKind((await LogAsync(id))["startedAt"]!.GetValue<DateTime>(), DateTimeKind.Utc);
+        int SecondsAfterStart(JsonNode log, string field) => (int)Math.Round((log[field]!.GetValue<DateTime>() - started).TotalSeconds);
+
+        // The provider reports the answer by the id it handed out on dialling; a repeated report changes nothing.
+        api.Factory.Clock.Advance(TimeSpan.FromSeconds(8));
+        Assert.Equal(HttpStatusCode.NoContent, (await TelephonyAsync("/api/telephony/call-answered", key, new { callId })).StatusCode);
+        var answered = await LogAsync(id);
+        Assert.Equal("Answered", answered["status"]!.GetValue<string>());
+        Assert.Equal(8, SecondsAfterStart(answered, "answeredAt"));
+        Assert.Null(answered["endedAt"]);
+        api.Factory.Clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(HttpStatusCode.NoContent, (await TelephonyAsync("/api/telephony/call-answered", key, new { callId })).StatusCode);
+        Assert.Equal(8, SecondsAfterStart(await LogAsync(id), "answeredAt"));
+
+        // The hang-up closes it: talk time counts from the answer (62 s), not from the first ring.
+        api.Factory.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(HttpStatusCode.NoContent, (await TelephonyAsync("/api/telephony/call-ended", key, new { callId, recordingUrl = "https://pbx.example.com/rec/out.mp3" })).StatusCode);
+        var ended = await LogAsync(id);
+        Assert.Equal("Ended", ended["status"]!.GetValue<string>());
+        Assert.Equal(70, SecondsAfterStart(ended, "endedAt"));
+        Assert.Equal(62, ended["durationSeconds"]!.GetValue<int>());
+        Assert.Equal("https://pbx.example.com/rec/out.mp3", ended["recordingUrl"]!.GetValue<string>());
+        await ApiClient.ExpectProblem(await TelephonyAsync("/api/telephony/call-answered", key, new { callId = "unknown-call" }), HttpStatusCode.NotFound, "not_found");
+
+        // Nobody picked up: ended without an answer and without talk time is missed.
+        var unanswered = await t.Admin.PostOk("/api/telephony/calls", new { customerId = customer }, HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await TelephonyAsync("/api/telephony/call-ended", key, new { callId = unanswered["callId"]!.GetValue<string>(), durationSeconds = 0 })).StatusCode);
+        Assert.Equal("Missed", (await LogAsync(unanswered["id"]!.GetValue<Guid>()))["status"]!.GetValue<string>());
+        // An answer reported as after the end is out of order: refused, the call stays missed.
+        var late = api.Factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(5);
+        await ApiClient.Expect(await TelephonyAsync("/api/telephony/call-answered", key, new { callId = unanswered["callId"]!.GetValue<string>(), answeredAt = late }), HttpStatusCode.BadRequest);
+        Assert.Equal("Missed", (await LogAsync(unanswered["id"]!.GetValue<Guid>()))["status"]!.GetValue<string>());
+
+        // A system that reports ends only (no answer): a call with talk time is ended, timed from its start.
+        var incoming = await IncomingOkAsync(key, Call("13611112222", "8100", $"in-{Guid.NewGuid():N}"));
+        var incomingId = incoming["callLogId"]!.GetValue<Guid>();
+        var incomingCallId = (await LogAsync(incomingId))["callId"]!.GetValue<string>();
+        api.Factory.Clock.Advance(TimeSpan.FromSeconds(40));
+        Assert.Equal(HttpStatusCode.NoContent, (await TelephonyAsync("/api/telephony/call-ended", key, new { callId = incomingCallId })).StatusCode);
+        var incomingEnded = await LogAsync(incomingId);
+        Assert.Equal("Ended", incomingEnded["status"]!.GetValue<string>());
+        Assert.Equal(40, incomingEnded["durationSeconds"]!.GetValue<int>());
+
+        // Refused: a wrong key (401), an answer before the call started (400); another tenant's key does not find the call (404).
+        var other = await TenantScenario.CreateAsync(api, "ccb");
+        var otherKey = await IssueKeyAsync(other.Admin);
+        var ringing = await t.Admin.PostOk("/api/telephony/calls", new { customerId = customer }, HttpStatusCode.Created);
+        var ringingCallId = ringing["callId"]!.GetValue<string>();
+        await ApiClient.ExpectProblem(await TelephonyAsync("/api/telephony/call-answered", key + "x", new { callId = ringingCallId }), HttpStatusCode.Unauthorized, "callcenter.api_key_invalid");
+        await ApiClient.ExpectProblem(await TelephonyAsync("/api/telephony/call-answered", otherKey, new { callId = ringingCallId }), HttpStatusCode.NotFound, "not_found");
+        await ApiClient.ExpectProblem(await TelephonyAsync("/api/telephony/call-ended", otherKey, new { callId = ringingCallId }), HttpStatusCode.NotFound, "not_found");
+        var early = await ApiClient.Expect(await TelephonyAsync("/api/telephony/call-answered", key, new { callId = ringingCallId, answeredAt = started.AddMinutes(-1) }), HttpStatusCode.BadRequest);
+        Assert.NotNull(early["errors"]!["answeredAt"]);
+        Assert.Equal("Ringing", (await LogAsync(ringing["id"]!.GetValue<Guid>()))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Keys_and_extensions_need_the_settings_permission_and_extensions_are_unique()
     {
         var t = await TenantScenario.CreateAsync(api, "ccs");

@@ -171,6 +171,50 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         var (stranger, _) = await PortalCustomerAsync(other, "外租户");
         await ExpectStatus(stranger, Url(forCustomers), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Partners_reach_articles_and_their_files_only_while_granted_the_knowledge_module()
+    {
+        var desk = await ServiceDesk.CreateAsync(api);
+        var (customer, _) = await PortalCustomerAsync(desk, "客户读者");
+        var bytes = Csv("安装指南");
+        var file = await UploadAsync(desk.Admin, "/api/knowledge/articles/attachments", bytes, "安装指南.csv");
+        var article = await desk.Admin.PostOk("/api/knowledge/articles", new
+        {
+            title = "Installation guide", body = "<p>Installation guide</p>", categoryCode = "faq", tags = Array.Empty<string>(), visibility = "Customers",
+            attachmentFileIds = new[] { file },
+        }, HttpStatusCode.Created);
+        await desk.Admin.PostOk($"/api/knowledge/articles/{Id(article)}/publish", new { concurrencyStamp = article["concurrencyStamp"]!.GetValue<string>() });
+
+        // A partner granted tickets only: every article endpoint refuses, as the ticket endpoints do without the tickets module.
+        var partner = await desk.Admin.PostOk("/api/portal-admin/partners", new { name = "无知识库伙伴", type = "Dealer", modules = new[] { "tickets" } }, HttpStatusCode.Created);
+        var userName = $"nokb{Guid.NewGuid():N}"[..20];
+        await desk.Admin.PostOk($"/api/portal-admin/partners/{Id(partner)}/users", new { userName, name = "伙伴", password = PortalPassword }, HttpStatusCode.Created);
+        var dealer = await ServiceTestHost.LoginAsync(api, desk.Tenant, userName, PortalPassword);
+        var download = $"/api/portal/articles/{Id(article)}/attachments/{file}";
+        foreach (var url in new[] { "/api/portal/articles?q=Installation", $"/api/portal/articles/{Id(article)}", download })
+            await ApiClient.ExpectProblem(await dealer.GetAsync(url), HttpStatusCode.Forbidden, "portal.module_not_granted");
+        await ApiClient.ExpectProblem(await dealer.PostAsync($"/api/portal/articles/{Id(article)}/helpful", new { helpful = true }), HttpStatusCode.Forbidden,
+            "portal.module_not_granted");
+        Assert.Equal(0, (await desk.Admin.GetOk($"/api/knowledge/articles/{Id(article)}"))["helpfulYes"]!.GetValue<int>());
+
+        // Granted: the partner reads the article and downloads its file; taken away again: refused at once.
+        var current = await desk.Admin.GetOk($"/api/portal-admin/partners/{Id(partner)}");
+        var granted = await desk.Admin.PutOk($"/api/portal-admin/partners/{Id(partner)}", new
+        {
+            name = "无知识库伙伴", type = "Dealer", modules = new[] { "tickets", "knowledge" }, concurrencyStamp = current["concurrencyStamp"]!.GetValue<string>(),
+        });
+        Assert.Equal("Installation guide", (await dealer.GetOk($"/api/portal/articles/{Id(article)}"))["title"]!.GetValue<string>());
+        Assert.Equal(bytes, await DownloadOk(dealer, download));
+        await desk.Admin.PutOk($"/api/portal-admin/partners/{Id(partner)}", new
+        {
+            name = "无知识库伙伴", type = "Dealer", modules = new[] { "tickets" }, concurrencyStamp = granted["concurrencyStamp"]!.GetValue<string>(),
+        });
+        await ApiClient.ExpectProblem(await dealer.GetAsync(download), HttpStatusCode.Forbidden, "portal.module_not_granted");
+
+        // Customer accounts are not partners: unaffected.
+        Assert.Equal(bytes, await DownloadOk(customer, download));
+    }
 }
 
 public sealed class PortalAttachmentTestsSqlite(SqliteApi api) : PortalAttachmentTests(api), IClassFixture<SqliteApi>;

@@ -16,9 +16,13 @@ describe('WorkflowJournalTimeline', () => {
             started: 'Started on version {{version}}',
             assignedUser: 'Assigned to {{user}} ({{strategy}})',
             notified: 'Notified {{count}} user(s): {{subject}}',
+            statusSet: 'Status set to {{status}}',
+            fieldSet: '{{field}} set to {{value}}',
           },
+          fields: { ticket: { priorityCode: 'Priority' } },
         },
       },
+      service: { ticketStatus: { InProgress: 'In progress' } },
     },
     'zh-CN': {
       workflows: {
@@ -31,9 +35,13 @@ describe('WorkflowJournalTimeline', () => {
             started: '按版本 {{version}} 启动',
             assignedUser: '已分派给 {{user}}（{{strategy}}）',
             notified: '已通知 {{count}} 位用户：{{subject}}',
+            statusSet: '状态设为 {{status}}',
+            fieldSet: '{{field}} 设为 {{value}}',
           },
+          fields: { ticket: { priorityCode: '优先级' } },
         },
       },
+      service: { ticketStatus: { InProgress: '处理中' } },
     },
   };
 
@@ -52,7 +60,7 @@ describe('WorkflowJournalTimeline', () => {
     { sequence: 4, at: '2026-11-23T08:00:03Z', stepId: 'gone', activity: 'Notify', outcome: 'next', message: 'notified 2 user(s): legacy text' },
   ];
 
-  async function render(language: 'en-US' | 'zh-CN', entries: WorkflowJournalLine[] = lines): Promise<string[]> {
+  async function render(language: 'en-US' | 'zh-CN', entries: WorkflowJournalLine[] = lines, recordType: string | null = null): Promise<string[]> {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({ providers: [provideZonelessChangeDetection(), provideTranslateService()] });
     const translate = TestBed.inject(TranslateService);
@@ -60,6 +68,7 @@ describe('WorkflowJournalTimeline', () => {
     await new Promise((r) => translate.use(language).subscribe(r));
     const fixture = TestBed.createComponent(WorkflowJournalTimeline);
     fixture.componentRef.setInput('entries', entries);
+    fixture.componentRef.setInput('recordType', recordType);
     await fixture.whenStable();
     const items = (fixture.nativeElement as HTMLElement).querySelectorAll('li.ant-timeline-item');
     if (items.length === 0) return [(fixture.nativeElement as HTMLElement).textContent!.replace(/\s+/g, ' ').trim()];
@@ -94,5 +103,21 @@ describe('WorkflowJournalTimeline', () => {
 
   it('shows the empty state without entries', async () => {
     expect(await render('en-US', [])).toEqual(['Nothing has run yet']);
+  });
+
+  it('shows record statuses and field names by their labels for a known record type, raw otherwise', async () => {
+    const coded: WorkflowJournalLine[] = [
+      { sequence: 1, at: '2026-11-23T08:00:00Z', stepId: 'work', activity: 'SetStatus', outcome: 'next', code: 'statusSet', args: { status: 'InProgress' } },
+      { sequence: 2, at: '2026-11-23T08:00:01Z', stepId: 'raise', activity: 'SetField', outcome: 'next', code: 'fieldSet', args: { field: 'priorityCode', value: 'high' } },
+    ];
+    const en = await render('en-US', coded, 'ticket');
+    expect(en[0]).toContain('Status set to In progress');
+    expect(en[1]).toContain('Priority set to high');
+    const zh = await render('zh-CN', coded, 'ticket');
+    expect(zh[0]).toContain('状态设为 处理中');
+    expect(zh[1]).toContain('优先级 设为 high');
+    const unknown = await render('en-US', coded, 'lead');
+    expect(unknown[0]).toContain('Status set to InProgress');
+    expect(unknown[1]).toContain('priorityCode set to high');
   });
 });

@@ -35,6 +35,25 @@ interface Row {
 /** Instance-level outcomes that get a translated tag (branch names of a definition are shown as they are). */
 const OUTCOMES = ['started', 'completed', 'waiting', 'resumed', 'failed', 'migrated', 'retried', 'skipped', 'cancelled', 'next', 'escalated', 'maxReached', 'none', 'event', 'timer', 'true', 'false'];
 
+/** Where the status labels of each known record type live (their own areas' translations). */
+const STATUS_LABELS: Record<string, string> = {
+  ticket: 'service.ticketStatus',
+  complaint: 'service.complaintStatus',
+  consultation: 'consultations.statuses',
+  return: 'returns.statuses',
+};
+
+/** A record status as its record type labels it, e.g. ticket "InProgress" → "In progress"; unknown ones as they are. */
+export function statusLabelKey(recordType: string | null | undefined, status: string): string | null {
+  const area = recordType ? STATUS_LABELS[recordType] : undefined;
+  return area ? `${area}.${status}` : null;
+}
+
+/** A record field's label key (the workflow catalogue's labels), e.g. ticket "priorityCode" → "Priority". */
+export function fieldLabelKey(recordType: string | null | undefined, field: string): string | null {
+  return recordType ? `workflows.journal.fields.${recordType}.${field}` : null;
+}
+
 /**
  * An instance's execution journal as a timeline in the viewer's language: step titles instead of step ids,
  * coded messages translated (workflows.journal.codes.*) with names and local dates, old lines as stored.
@@ -76,6 +95,8 @@ const OUTCOMES = ['started', 'completed', 'waiting', 'resumed', 'failed', 'migra
 })
 export class WorkflowJournalTimeline {
   readonly entries = input<readonly WorkflowJournalLine[]>([]);
+  /** The instance's record type: its statuses and field names are shown by their labels. */
+  readonly recordType = input<string | null | undefined>(null);
 
   private readonly translate = inject(TranslateService);
   private readonly language = injectUiLanguage();
@@ -119,10 +140,17 @@ export class WorkflowJournalTimeline {
     p['title'] = labelIn(language, args['titleEn'], args['titleZh']);
     p['user'] = p['user'] || p['userId'] || '';
     p['department'] = p['department'] || p['departmentId'] || '';
+    const recordType = this.recordType();
+    if (p['status']) p['status'] = this.labelOr(statusLabelKey(recordType, p['status']), p['status']);
+    if (p['field']) p['field'] = this.labelOr(fieldLabelKey(recordType, p['field']), p['field']);
     if (p['event']) p['event'] = this.instant(`workflows.journal.events.${p['event']}`, p['event']);
     if (p['strategy']) p['strategy'] = this.instant(`workflows.strategy.${p['strategy']}`, p['strategy']);
     if (p['channels']) p['channels'] = p['channels'].split(',').map((c) => this.instant(`workflows.journal.channels.${c}`, c)).join(' / ');
     return p;
+  }
+
+  private labelOr(key: string | null, fallback: string): string {
+    return key ? this.instant(key, fallback) : fallback;
   }
 
   /** A translation, or `fallback` when the key is missing (ngx-translate answers with the key itself). */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -12,8 +12,10 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
 import { ListTotalPipe, LocalDatePipe } from '../../../core/i18n/format.pipes';
+import { LanguageService } from '../../../core/i18n/language.service';
 import { CallLogStore } from '../data/call-log.store';
-import { CallLogFilter, formatDuration } from '../model/callcenter';
+import { CallLogFilter, callStatusColor, formatDuration } from '../model/callcenter';
+import type { CallLogDto } from '../../../shared/api/generated';
 
 /** Calls in my data scope: direction and number filters, a customer's calls (?customerId=), recordings, pages. */
 @Component({
@@ -54,6 +56,7 @@ import { CallLogFilter, formatDuration } from '../model/callcenter';
             <th>{{ 'callcenter.calls.contact' | translate }}</th>
             <th>{{ 'callcenter.calls.agent' | translate }}</th>
             <th nzWidth="170px">{{ 'callcenter.calls.startedAt' | translate }}</th>
+            <th nzWidth="100px">{{ 'callcenter.calls.status' | translate }}</th>
             <th nzWidth="90px">{{ 'callcenter.calls.duration' | translate }}</th>
             <th>{{ 'callcenter.calls.recording' | translate }}</th>
             <th>{{ 'callcenter.calls.note' | translate }}</th>
@@ -74,6 +77,9 @@ import { CallLogFilter, formatDuration } from '../model/callcenter';
               <td>{{ c.contactName ?? '—' }}</td>
               <td>{{ c.agentName ?? '—' }} @if (c.agentExtension) { <span class="muted">({{ c.agentExtension }})</span> }</td>
               <td>{{ c.startedAt | localDate }}</td>
+              <td>
+                <nz-tag [nzColor]="statusColor(c.status)" [title]="statusTitle(c)" data-test="call-status">{{ 'callcenter.status.' + c.status | translate }}</nz-tag>
+              </td>
               <td>{{ duration(c.durationSeconds) }}</td>
               <td>
                 @if (c.recordingUrl) {
@@ -102,6 +108,18 @@ export class CallLogsPage implements OnInit {
   protected readonly store = inject(CallLogStore);
   private readonly problems = inject(ProblemMessageService);
   protected readonly duration = formatDuration;
+  protected readonly statusColor = callStatusColor;
+  private readonly translate = inject(TranslateService);
+  private readonly language = inject(LanguageService);
+
+  /** The answer and hang-up times behind the status, on hover. */
+  protected statusTitle(c: CallLogDto): string {
+    const format = new Intl.DateTimeFormat(this.language.current(), { dateStyle: 'medium', timeStyle: 'medium' });
+    const parts: string[] = [];
+    if (c.answeredAt) parts.push(`${this.translate.instant('callcenter.calls.answeredAt')}: ${format.format(new Date(c.answeredAt))}`);
+    if (c.endedAt) parts.push(`${this.translate.instant('callcenter.calls.endedAt')}: ${format.format(new Date(c.endedAt))}`);
+    return parts.join('\n');
+  }
 
   ngOnInit(): void {
     this.apply({ customerId: this.customerId() ?? null });

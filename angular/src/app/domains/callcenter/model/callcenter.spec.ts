@@ -1,4 +1,4 @@
-import { addPop, formatDuration, ScreenPop } from './callcenter';
+import { addPop, callStatusColor, formatDuration, ScreenPop } from './callcenter';
 
 const pop = (id: string): ScreenPop => ({ callLogId: id, callId: id, number: '138', startedAt: '', customer: null, matchedHidden: false });
 
@@ -16,5 +16,14 @@ describe('call center model', () => {
     pops = addPop(pops, pop('a'));
     expect(pops.map((p) => p.callLogId)).toEqual(['a', 'b']);
     expect(addPop(pops, pop('c'), 2).map((p) => p.callLogId)).toEqual(['c', 'a']);
+  });
+});
+
+describe('call status colour', () => {
+  it('marks live calls, missed calls red and ended calls plain', () => {
+    expect(callStatusColor('Ringing')).toBe('processing');
+    expect(callStatusColor('Answered')).toBe('green');
+    expect(callStatusColor('Missed')).toBe('red');
+    expect(callStatusColor('Ended')).toBe('default');
   });
 });

@@ -1,4 +1,4 @@
-import type { CallDirection } from '../../../shared/api/generated';
+import type { CallDirection, CallStatus } from '../../../shared/api/generated';
 
 /** The SignalR client method an incoming call's screen pop arrives on (server: IncomingCalls.ScreenPopMethod). */
 export const SCREEN_POP_METHOD = 'callcenter.incoming';
@@ -47,4 +47,18 @@ export function formatDuration(seconds: number | string | null | undefined): str
 /** The pop keeps the latest calls first, once each (a repeated push of the same call replaces it). */
 export function addPop(pops: readonly ScreenPop[], pop: ScreenPop, max = 5): ScreenPop[] {
   return [pop, ...pops.filter((p) => p.callLogId !== pop.callLogId)].slice(0, max);
+}
+
+/** Tag colour of a call's status: ringing and in-call stand out, a missed call is red, an ended one plain. */
+export function callStatusColor(status: CallStatus): string {
+  switch (status) {
+    case 'Ringing':
+      return 'processing';
+    case 'Answered':
+      return 'green';
+    case 'Missed':
+      return 'red';
+    default:
+      return 'default';
+  }
 }

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -23,7 +24,7 @@ import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { PermissionStore } from '../../../core/permissions/permission.store';
 import { TicketDetailStore } from '../data/ticket-detail.store';
 import { TicketAssignDialog } from './ticket-assign.dialog';
-import { dueState, TICKET_DICTIONARIES, TicketAction, ticketActions, targetStatus } from '../model/ticket';
+import { dueState, fileSize, filesByComment, TICKET_DICTIONARIES, TicketAction, ticketActions, TicketFile, targetStatus } from '../model/ticket';
 import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { DueBadge } from '../ui/due-badge';
 import { ServiceStatusTag } from '../ui/status-tag';
@@ -35,6 +36,7 @@ import { TicketArticles } from '../ui/ticket-articles';
   selector: 'app-ticket-detail-page',
   imports: [
     FormsModule,
+    NgTemplateOutlet,
     RouterLink,
     TranslatePipe,
     LocalDatePipe,
@@ -137,10 +139,10 @@ import { TicketArticles } from '../ui/ticket-articles';
         <div nz-col [nzXs]="24" [nzLg]="15">
           <nz-card nzSize="small" [nzTitle]="'service.tickets.description' | translate">
             <p class="pre">{{ t.description || ('service.tickets.noDescription' | translate) }}</p>
-            @if (t.attachments.length) {
-              <div class="files">
-                @for (f of t.attachments; track f.id) {
-                  <a nz-button nzType="link" nzSize="small" [href]="'/api/files/' + f.fileId" target="_blank">📎 {{ f.fileName }}</a>
+            @if (files().own.length) {
+              <div class="files" data-test="ticket-files">
+                @for (f of files().own; track f.id) {
+                  <ng-container *ngTemplateOutlet="fileLink; context: { $implicit: f }" />
                 }
               </div>
             }
@@ -163,13 +165,34 @@ import { TicketArticles } from '../ui/ticket-articles';
                   <span class="muted">{{ c.at | localDate }}</span>
                 </div>
                 <div class="pre">{{ c.content }}</div>
+                @if (files().byComment.get(c.id); as list) {
+                  <div class="files comment-files" data-test="comment-files">
+                    @for (f of list; track f.id) {
+                      <ng-container *ngTemplateOutlet="fileLink; context: { $implicit: f }" />
+                    }
+                  </div>
+                }
               </div>
             } @empty {
               <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'service.tickets.noComments' | translate" />
             }
             <div class="composer">
               <textarea nz-input rows="3" [(ngModel)]="commentText" [placeholder]="'service.tickets.commentPlaceholder' | translate" data-test="comment-text"></textarea>
+              @if (pending().length || uploading()) {
+                <div class="pending" data-test="comment-pending-files">
+                  @for (f of pending(); track f.fileId) {
+                    <nz-tag nzMode="closeable" (nzOnClose)="unstage(f.fileId)" data-test="comment-pending-file"><nz-icon nzType="paper-clip" /> {{ f.fileName }} ({{ size(f.size) }})</nz-tag>
+                  }
+                  @if (uploading()) {
+                    <span class="muted"><nz-icon nzType="loading" /> {{ 'service.tickets.uploading' | translate }}</span>
+                  }
+                </div>
+              }
               <div class="composer-bar">
+                <input #commentFile type="file" hidden multiple (change)="stage($event)" data-test="comment-file-input" />
+                <button nz-button nzSize="small" (click)="commentFile.click()" [disabled]="uploading()" data-test="comment-attach">
+                  <nz-icon nzType="paper-clip" /> {{ 'service.tickets.attachToComment' | translate }}
+                </button>
                 <label><nz-switch nzSize="small" [(ngModel)]="commentInternal" data-test="comment-internal-switch" /> {{ 'service.tickets.internalToggle' | translate }}</label>
                 <label><nz-switch nzSize="small" [(ngModel)]="commentFromCustomer" [nzDisabled]="commentInternal" /> {{ 'service.tickets.fromCustomerToggle' | translate }}</label>
                 <span class="grow"></span>
@@ -218,6 +241,11 @@ import { TicketArticles } from '../ui/ticket-articles';
       </div>
 
       <app-ticket-assign-dialog #assignDialog />
+      <ng-template #fileLink let-f>
+        <a class="file" (click)="download(f)" [title]="'service.tickets.download' | translate" data-test="attachment">
+          <nz-icon nzType="paper-clip" /> {{ f.fileName }} <span class="muted">({{ size(f.size) }})</span>
+        </a>
+      </ng-template>
     } @else {
       <div class="page-card"><nz-skeleton [nzActive]="true" /></div>
     }
@@ -240,7 +268,10 @@ import { TicketArticles } from '../ui/ticket-articles';
     .composer { margin-top: 12px; }
     .composer-bar { display: flex; gap: 16px; align-items: center; margin-top: 8px; flex-wrap: wrap; }
     .grow { flex: 1; }
-    .files { margin: 8px 0; }
+    .files { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 8px 0; }
+    .comment-files { margin: 6px 0 0; }
+    .file { cursor: pointer; }
+    .pending { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; }
     .upload { cursor: pointer; display: inline-block; margin-top: 8px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -276,6 +307,12 @@ export class TicketDetailPage implements OnInit {
     return dueState(t.resolutionDueAt, this.now(), !!t.resolvedAt || t.status === 'Closed', t.createdAt);
   });
 
+  protected readonly files = computed(() => filesByComment(this.store.ticket()?.attachments ?? []));
+  protected readonly size = fileSize;
+  /** Files uploaded for the comment being written; sent with it. */
+  protected readonly pending = signal<{ fileId: string; fileName: string; size: number | string }[]>([]);
+  protected readonly uploading = signal(false);
+
   protected commentText = '';
   protected commentInternal = false;
   protected commentFromCustomer = false;
@@ -305,8 +342,14 @@ export class TicketDetailPage implements OnInit {
 
   protected async comment(): Promise<void> {
     try {
-      await this.store.comment(this.commentText.trim(), this.commentInternal, !this.commentInternal && this.commentFromCustomer);
+      await this.store.comment(
+        this.commentText.trim(),
+        this.commentInternal,
+        !this.commentInternal && this.commentFromCustomer,
+        this.pending().map((f) => f.fileId),
+      );
       this.commentText = '';
+      this.pending.set([]);
       this.commentFromCustomer = false;
     } catch (error) {
       this.problems.show(error);
@@ -332,6 +375,31 @@ export class TicketDetailPage implements OnInit {
     } catch (error) {
       this.problems.show(error);
     }
+  }
+
+  protected async stage(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const chosen = Array.from(input.files ?? []);
+    input.value = '';
+    this.uploading.set(true);
+    try {
+      for (const file of chosen) {
+        const uploaded = await this.store.upload(file);
+        this.pending.update((list) => [...list, uploaded]);
+      }
+    } catch (error) {
+      this.problems.show(error);
+    } finally {
+      this.uploading.set(false);
+    }
+  }
+
+  protected unstage(fileId: string): void {
+    this.pending.update((list) => list.filter((f) => f.fileId !== fileId));
+  }
+
+  protected download(f: TicketFile): void {
+    this.store.download(f).catch((e) => this.problems.show(e));
   }
 
   protected historyText(action: string, from: string | null, to: string | null): string {

@@ -1,4 +1,4 @@
-import { dueState, EMPTY_TICKET_FILTER, ticketActions, ticketDue, ticketQuery, targetStatus, DEFAULT_TICKET_SORT, activeTicketFilters } from './ticket';
+import { fileSize, filesByComment, dueState, EMPTY_TICKET_FILTER, ticketActions, ticketDue, ticketQuery, targetStatus, DEFAULT_TICKET_SORT, activeTicketFilters } from './ticket';
 
 const H = 3_600_000;
 const now = Date.parse('2026-03-02T10:00:00Z');
@@ -99,5 +99,23 @@ describe('ticket actions', () => {
     expect(targetStatus('wait')).toBe('WaitingForCustomer');
     expect(targetStatus('close')).toBe('Closed');
     expect(targetStatus('assign')).toBeNull();
+  });
+});
+
+describe('ticket files', () => {
+  const file = (id: string, commentId: string | null) => ({ id, fileId: 'f' + id, fileName: id + '.csv', size: 10, addedBy: null, at: '2026-11-23T00:00:00Z', commentId });
+
+  it('splits the ticket\'s own files from those of each comment, keeping their order', () => {
+    const { own, byComment } = filesByComment([file('a', null), file('b', 'c1'), file('c', 'c2'), file('d', 'c1')]);
+    expect(own.map((f) => f.id)).toEqual(['a']);
+    expect(byComment.get('c1')!.map((f) => f.id)).toEqual(['b', 'd']);
+    expect(byComment.get('c2')!.map((f) => f.id)).toEqual(['c']);
+    expect(byComment.has('c3')).toBe(false);
+  });
+
+  it('formats sizes in B, KB and MB', () => {
+    expect(fileSize(512)).toBe('512 B');
+    expect(fileSize('1536')).toBe('1.5 KB');
+    expect(fileSize(2 * 1024 * 1024)).toBe('2.0 MB');
   });
 });

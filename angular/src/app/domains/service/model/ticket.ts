@@ -211,3 +211,22 @@ export const STATUS_COLORS: Record<TicketStatus, string> = {
   Resolved: 'green',
   Closed: 'default',
 };
+
+export type TicketFile = Ticket['attachments'][number];
+
+/** The ticket's own files, and the files of each comment by the comment's id. */
+export function filesByComment(attachments: readonly TicketFile[]): { own: TicketFile[]; byComment: Map<string, TicketFile[]> } {
+  const own: TicketFile[] = [];
+  const byComment = new Map<string, TicketFile[]>();
+  for (const a of attachments) {
+    if (!a.commentId) own.push(a);
+    else byComment.set(a.commentId, [...(byComment.get(a.commentId) ?? []), a]);
+  }
+  return { own, byComment };
+}
+
+/** "512 B", "1.5 KB", "2.0 MB". */
+export function fileSize(size: number | string): string {
+  const bytes = Number(size);
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

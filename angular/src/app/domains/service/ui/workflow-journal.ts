@@ -32,10 +32,10 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
             <nz-collapse-panel [nzHeader]="header" [nzActive]="first">
               <ng-template #header>
                 <span>{{ 'service.workflow.instance' | translate }} v{{ i.instance.versionNumber }}</span>
-                <nz-tag class="status" [nzColor]="i.instance.status === 'Running' || i.instance.status === 'Waiting' ? 'processing' : i.instance.status === 'Faulted' ? 'red' : 'default'">{{ i.instance.status }}</nz-tag>
+                <nz-tag class="status" [nzColor]="i.instance.status === 'Running' || i.instance.status === 'Waiting' ? 'processing' : i.instance.status === 'Faulted' ? 'red' : 'default'">{{ 'workflows.instanceStatus.' + i.instance.status | translate }}</nz-tag>
                 <span class="muted">{{ i.instance.startedAt | localDate }}</span>
               </ng-template>
-              <app-workflow-journal-timeline [entries]="i.journal" />
+              <app-workflow-journal-timeline [entries]="i.journal" [recordType]="i.instance.recordType" />
               @for (inc of i.incidents; track inc.id) {
                 <div class="incident">⚠ {{ inc.error }}</div>
               }

@@ -1,6 +1,12 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { WorkflowsService } from '../../../shared/api/generated';
+import type {
+  AgentRequest as ApiAgentRequest,
+  CalendarRequest as ApiCalendarRequest,
+  SaveDraftRequest as ApiSaveDraftRequest,
+  WorkflowDefinitionModel as ApiDefinitionModel,
+  WorkflowInstanceStatus,
+} from '../../../shared/api/generated';
 import type {
   Agent,
   BusinessCalendar,
@@ -28,30 +34,17 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * The workflow endpoints (docs/workflows.md), typed by model/api.ts.
- * TODO(api): once the engine's endpoints are in openapi.json, call the generated WorkflowsService instead.
+ * The workflow endpoints (docs/workflows.md) through the generated WorkflowsService; the server's shapes are mapped
+ * here to the UI's model (model/api.ts), which the editor, graph and lists were written against.
  */
 @Injectable({ providedIn: 'root' })
 export class WorkflowApi {
-  private readonly http = inject(HttpClient);
-  private readonly base = '/api/workflows';
+  private readonly api = inject(WorkflowsService);
 
-  private get<T>(url: string, params?: Record<string, string | number | null | undefined>): Promise<T> {
-    let p = new HttpParams();
-    for (const [k, v] of Object.entries(params ?? {})) if (v !== null && v !== undefined && v !== '') p = p.set(k, v);
-    return firstValueFrom(this.http.get<T>(this.base + url, { params: p }));
-  }
-  private post<T>(url: string, body: unknown = {}): Promise<T> {
-    return firstValueFrom(this.http.post<T>(this.base + url, body));
-  }
-  private put<T>(url: string, body: unknown): Promise<T> {
-    return firstValueFrom(this.http.put<T>(this.base + url, body));
-  }
-
-  catalog = () => this.get<WorkflowCatalog>('/catalog');
+  catalog = () => this.api.apiWorkflowsCatalogGet() as unknown as Promise<WorkflowCatalog>;
   /** The server answers the whole list (up to 500): search and paging happen here. */
   async definitions(q: { recordType?: string | null; search?: string | null; page: number; pageSize: number }): Promise<DefinitionPage> {
-    const all = await this.get<Raw[]>('/definitions', { recordType: q.recordType });
+    const all = (await this.api.apiWorkflowsDefinitionsGet({ recordType: opt(q.recordType) })) as Raw[];
     const term = (q.search ?? '').trim().toLowerCase();
     const items = all
       .filter((d) => !term || [d['name'], d['nameZh'], d['key']].some((t) => String(t ?? '').toLowerCase().includes(term)))
@@ -67,22 +60,25 @@ export class WorkflowApi {
       }));
     return { items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), totalCount: items.length };
   }
-  templates = () => this.get<TemplateSummary[]>('/templates');
+  templates = () => this.api.apiWorkflowsTemplatesGet() as unknown as Promise<TemplateSummary[]>;
   createDefinition = (body: CreateDefinitionRequest) =>
-    this.post<DefinitionDetail>('/definitions', { name: body.name, description: body.description, definition: emptyDefinition(body.recordType), layout: { nodes: {} } });
-  createFromTemplate = (key: string) => this.post<DefinitionDetail>(`/definitions/from-template/${encodeURIComponent(key)}`);
-  definition = (id: string) => this.get<DefinitionDetail>(`/definitions/${id}`);
-  version = (id: string, number: number) => this.get<VersionDetail>(`/definitions/${id}/versions/${number}`);
-  saveDraft = (id: string, body: SaveDraftRequest) => this.put<SavedDraft>(`/definitions/${id}/draft`, body);
+    this.api.apiWorkflowsDefinitionsPost({
+      body: { name: body.name, description: body.description ?? null, key: null, definition: emptyDefinition(body.recordType) as unknown as ApiDefinitionModel, layout: { nodes: {} } },
+    }) as unknown as Promise<DefinitionDetail>;
+  createFromTemplate = (key: string) => this.api.apiWorkflowsDefinitionsFromTemplateKeyPost({ key }) as unknown as Promise<DefinitionDetail>;
+  definition = (id: string) => this.api.apiWorkflowsDefinitionsIdGet({ id }) as unknown as Promise<DefinitionDetail>;
+  version = (id: string, number: number) => this.api.apiWorkflowsDefinitionsIdVersionsNumberGet({ id, number }) as unknown as Promise<VersionDetail>;
+  saveDraft = (id: string, body: SaveDraftRequest) =>
+    this.api.apiWorkflowsDefinitionsIdDraftPut({ id, body: body as unknown as ApiSaveDraftRequest }) as unknown as Promise<SavedDraft>;
   /** 200 with { valid, errors: [{ code, path, message, stepId }] }. */
   async validateDraft(id: string): Promise<DefinitionIssue[]> {
-    const report = await this.post<Raw>(`/definitions/${id}/draft/validate`);
+    const report = (await this.api.apiWorkflowsDefinitionsIdDraftValidatePost({ id })) as unknown as Raw;
     return ((report['errors'] as Raw[]) ?? []).map((e) => ({ code: e['code'], stepId: e['stepId'] ?? null, detail: e['path'], message: e['message'] }));
   }
-  publishDraft = (id: string) => this.post<unknown>(`/definitions/${id}/draft/publish`);
-  retire = (id: string, number: number) => this.post<unknown>(`/definitions/${id}/versions/${number}/retire`);
+  publishDraft = (id: string): Promise<unknown> => this.api.apiWorkflowsDefinitionsIdDraftPublishPost({ id });
+  retire = (id: string, number: number): Promise<unknown> => this.api.apiWorkflowsDefinitionsIdVersionsNumberRetirePost({ id, number });
   async diff(id: string, from: number, to: number): Promise<DefinitionDiff> {
-    const d = await this.get<Raw>(`/definitions/${id}/diff`, { from, to });
+    const d = (await this.api.apiWorkflowsDefinitionsIdDiffGet({ id, from, to })) as unknown as Raw;
     return {
       added: d['stepsAdded'] ?? [],
       removed: d['stepsRemoved'] ?? [],
@@ -95,22 +91,32 @@ export class WorkflowApi {
     };
   }
   async dryRun(id: string, body: DryRunRequest): Promise<DryRunResult> {
-    const r = await this.post<Raw>(`/definitions/${id}/dry-run`, {
-      version: body.version,
-      recordId: body.recordId,
-      values: body.values,
-      answers: (body.events ?? []).map((e) => ({ event: e.name, data: e.data })),
-    });
+    const r = (await this.api.apiWorkflowsDefinitionsIdDryRunPost({
+      id,
+      body: {
+        version: body.version ?? null,
+        recordId: body.recordId ?? null,
+        values: body.values ?? null,
+        answers: (body.events ?? []).map((e) => ({ event: e.name, data: e.data })) as never,
+      },
+    })) as unknown as Raw;
     return { path: r['path'] ?? [], status: String(r['status'] ?? '').toLowerCase(), waitingFor: r['waitingAt'] ?? r['waitingFor'] ?? null, error: r['error'] ?? null };
   }
 
   async instances(q: { recordType?: string | null; recordId?: string | null; definitionId?: string | null; status?: string | null; cursor?: string | null; pageSize: number }): Promise<InstancePage> {
-    const r = await this.get<Raw[] | Raw>('/instances', { recordType: q.recordType, recordId: q.recordId, definitionId: q.definitionId, status: q.status, cursor: q.cursor, pageSize: q.pageSize });
+    const r = (await this.api.apiWorkflowsInstancesGet({
+      recordType: opt(q.recordType),
+      recordId: opt(q.recordId),
+      definitionId: opt(q.definitionId),
+      status: opt(q.status) as WorkflowInstanceStatus | undefined,
+      cursor: opt(q.cursor),
+      pageSize: q.pageSize,
+    })) as unknown as Raw[] | Raw;
     const items = Array.isArray(r) ? r : ((r['items'] as Raw[]) ?? []);
     return { items: items.map(instanceSummary), nextCursor: Array.isArray(r) ? null : (r['nextCursor'] ?? null) };
   }
   async instance(id: string): Promise<InstanceDetail> {
-    const r = await this.get<Raw>(`/instances/${id}`);
+    const r = (await this.api.apiWorkflowsInstancesIdGet({ id })) as unknown as Raw;
     let variables: Record<string, unknown> = {};
     try {
       variables = typeof r['variables'] === 'string' ? JSON.parse(r['variables']) : (r['variables'] ?? {});
@@ -128,19 +134,31 @@ export class WorkflowApi {
       incidents: ((r['incidents'] as Raw[]) ?? []).map((i) => ({ id: i['id'], stepId: i['stepId'], message: i['error'] ?? i['message'], at: i['createdAt'] ?? i['at'], resolved: i['status'] !== undefined && i['status'] !== 'Open' })),
     };
   }
-  migrate = (id: string, toVersion: number) => this.post<unknown>(`/instances/${id}/migrate`, { toVersion });
-  cancelInstance = (id: string) => this.post<unknown>(`/instances/${id}/cancel`);
-  incidentAction = (id: string, action: 'retry' | 'skip' | 'cancel') => this.post<unknown>(`/incidents/${id}/${action}`);
+  migrate = (id: string, toVersion: number): Promise<unknown> => this.api.apiWorkflowsInstancesIdMigratePost({ id, body: { toVersion } });
+  cancelInstance = (id: string): Promise<unknown> => this.api.apiWorkflowsInstancesIdCancelPost({ id });
+  incidentAction = (id: string, action: 'retry' | 'skip' | 'cancel'): Promise<unknown> =>
+    action === 'retry'
+      ? this.api.apiWorkflowsIncidentsIdRetryPost({ id })
+      : action === 'skip'
+        ? this.api.apiWorkflowsIncidentsIdSkipPost({ id })
+        : this.api.apiWorkflowsIncidentsIdCancelPost({ id });
 
   /** Weekly hours travel as { "Monday": ["09:00-12:00"] }, holidays as ISO dates. */
-  calendars = async () => (await this.get<Raw[]>('/calendars')).map(calendarFrom);
-  createCalendar = async (body: SaveCalendarRequest) => calendarFrom(await this.post<Raw>('/calendars', calendarTo(body)));
-  updateCalendar = async (id: string, body: SaveCalendarRequest) => calendarFrom(await this.put<Raw>(`/calendars/${id}`, calendarTo(body)));
-  deleteCalendar = (id: string) => firstValueFrom(this.http.delete<unknown>(`${this.base}/calendars/${id}`));
+  calendars = async () => ((await this.api.apiWorkflowsCalendarsGet()) as unknown as Raw[]).map(calendarFrom);
+  createCalendar = async (body: SaveCalendarRequest) => calendarFrom((await this.api.apiWorkflowsCalendarsPost({ body: calendarTo(body) })) as unknown as Raw);
+  updateCalendar = async (id: string, body: SaveCalendarRequest) => calendarFrom((await this.api.apiWorkflowsCalendarsIdPut({ id, body: calendarTo(body) })) as unknown as Raw);
+  deleteCalendar = (id: string): Promise<unknown> => this.api.apiWorkflowsCalendarsIdDelete({ id });
 
-  agents = async (): Promise<Agent[]> => (await this.get<Raw[]>('/agents')).map(agentFrom);
-  saveAgent = async (userId: string, body: SaveAgentRequest): Promise<Agent> =>
-    agentFrom(await this.put<Raw>(`/agents/${userId}`, { isAbsent: body.absent, absentUntil: body.absentUntil, skills: body.skills, calendarId: body.calendarId }));
+  agents = async (): Promise<Agent[]> => ((await this.api.apiWorkflowsAgentsGet()) as unknown as Raw[]).map(agentFrom);
+  saveAgent = async (userId: string, body: SaveAgentRequest): Promise<Agent> => {
+    const request: ApiAgentRequest = { isAbsent: body.absent, absentUntil: body.absentUntil ?? null, skills: body.skills ?? null, calendarId: body.calendarId ?? null };
+    return agentFrom((await this.api.apiWorkflowsAgentsUserIdPut({ userId, body: request })) as unknown as Raw);
+  };
+}
+
+/** A query parameter left out when empty, as the server expects. */
+function opt(value: string | null | undefined): string | undefined {
+  return value === null || value === undefined || value === '' ? undefined : value;
 }
 
 function instanceSummary(r: Raw) {
@@ -180,7 +198,7 @@ function calendarFrom(r: Raw): BusinessCalendar {
   };
 }
 
-function calendarTo(c: SaveCalendarRequest): Raw {
+function calendarTo(c: SaveCalendarRequest): ApiCalendarRequest {
   return {
     name: c.name,
     timeZone: c.timeZone,
@@ -188,7 +206,8 @@ function calendarTo(c: SaveCalendarRequest): Raw {
     weeklyHours: Object.fromEntries(c.weeklyHours.filter((w) => w.intervals.length).map((w) => [DAYS[w.dayOfWeek], w.intervals.map((i) => `${i.from}-${i.to}`)])),
     holidays: c.holidays.map((h) => h.date),
     departmentIds: c.departmentIds ?? [],
-    concurrencyStamp: c.concurrencyStamp,
+    workingDays: null,
+    concurrencyStamp: c.concurrencyStamp ?? null,
   };
 }
 

@@ -119,7 +119,7 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
             }
           }
           <h4>{{ 'workflows.journal.title' | translate }}</h4>
-          <app-workflow-journal-timeline [entries]="d.journal" />
+          <app-workflow-journal-timeline [entries]="d.journal" [recordType]="d.recordType" />
         }
       </ng-container>
     </nz-drawer>

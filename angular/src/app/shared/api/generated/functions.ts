@@ -293,6 +293,8 @@ export type { ApiCustomerExportsIdGet$Params as ApiCustomerExportsIdGet$Params }
 export { apiCustomerExportsIdGet as apiCustomerExportsIdGet } from './fn/customer-export/api-customer-exports-id-get';
 export type { ApiWorkflowsCatalogGet$Params as ApiWorkflowsCatalogGet$Params } from './fn/workflows/api-workflows-catalog-get';
 export { apiWorkflowsCatalogGet as apiWorkflowsCatalogGet } from './fn/workflows/api-workflows-catalog-get';
+export type { ApiWorkflowsTemplatesGet$Params as ApiWorkflowsTemplatesGet$Params } from './fn/workflows/api-workflows-templates-get';
+export { apiWorkflowsTemplatesGet as apiWorkflowsTemplatesGet } from './fn/workflows/api-workflows-templates-get';
 export type { ApiWorkflowsAssignmentsGet$Params as ApiWorkflowsAssignmentsGet$Params } from './fn/workflows/api-workflows-assignments-get';
 export { apiWorkflowsAssignmentsGet as apiWorkflowsAssignmentsGet } from './fn/workflows/api-workflows-assignments-get';
 export type { ApiWorkflowsDefinitionsGet$Params as ApiWorkflowsDefinitionsGet$Params } from './fn/workflows/api-workflows-definitions-get';
@@ -375,6 +377,8 @@ export type { ApiTicketsAttachmentsPost$Params as ApiTicketsAttachmentsPost$Para
 export { apiTicketsAttachmentsPost as apiTicketsAttachmentsPost } from './fn/tickets/api-tickets-attachments-post';
 export type { ApiTicketsIdAttachmentsPost$Params as ApiTicketsIdAttachmentsPost$Params } from './fn/tickets/api-tickets-id-attachments-post';
 export { apiTicketsIdAttachmentsPost as apiTicketsIdAttachmentsPost } from './fn/tickets/api-tickets-id-attachments-post';
+export type { ApiTicketsIdAttachmentsFileIdGet$Params as ApiTicketsIdAttachmentsFileIdGet$Params } from './fn/tickets/api-tickets-id-attachments-file-id-get';
+export { apiTicketsIdAttachmentsFileIdGet as apiTicketsIdAttachmentsFileIdGet } from './fn/tickets/api-tickets-id-attachments-file-id-get';
 export type { ApiComplaintsGet$Params as ApiComplaintsGet$Params } from './fn/complaints/api-complaints-get';
 export { apiComplaintsGet as apiComplaintsGet } from './fn/complaints/api-complaints-get';
 export type { ApiComplaintsPost$Params as ApiComplaintsPost$Params } from './fn/complaints/api-complaints-post';
@@ -533,6 +537,8 @@ export type { ApiTelephonyIncomingCallPost$Params as ApiTelephonyIncomingCallPos
 export { apiTelephonyIncomingCallPost as apiTelephonyIncomingCallPost } from './fn/call-center/api-telephony-incoming-call-post';
 export type { ApiTelephonyCallEndedPost$Params as ApiTelephonyCallEndedPost$Params } from './fn/call-center/api-telephony-call-ended-post';
 export { apiTelephonyCallEndedPost as apiTelephonyCallEndedPost } from './fn/call-center/api-telephony-call-ended-post';
+export type { ApiTelephonyCallAnsweredPost$Params as ApiTelephonyCallAnsweredPost$Params } from './fn/call-center/api-telephony-call-answered-post';
+export { apiTelephonyCallAnsweredPost as apiTelephonyCallAnsweredPost } from './fn/call-center/api-telephony-call-answered-post';
 export type { ApiTelephonyCallsGet$Params as ApiTelephonyCallsGet$Params } from './fn/call-center/api-telephony-calls-get';
 export { apiTelephonyCallsGet as apiTelephonyCallsGet } from './fn/call-center/api-telephony-calls-get';
 export type { ApiTelephonyCallsPost$Params as ApiTelephonyCallsPost$Params } from './fn/call-center/api-telephony-calls-post';

@@ -11,6 +11,8 @@ import { StrictHttpResponse } from '../strict-http-response';
 
 import { AgentExtensionDto } from '../models/agent-extension-dto';
 import { ApiKeyDto } from '../models/api-key-dto';
+import { apiTelephonyCallAnsweredPost } from '../fn/call-center/api-telephony-call-answered-post';
+import { ApiTelephonyCallAnsweredPost$Params } from '../fn/call-center/api-telephony-call-answered-post';
 import { apiTelephonyCallEndedPost } from '../fn/call-center/api-telephony-call-ended-post';
 import { ApiTelephonyCallEndedPost$Params } from '../fn/call-center/api-telephony-call-ended-post';
 import { apiTelephonyCallsGet } from '../fn/call-center/api-telephony-calls-get';
@@ -91,6 +93,31 @@ export class CallCenterService extends BaseService {
    */
   apiTelephonyCallEndedPost(params: ApiTelephonyCallEndedPost$Params, context?: HttpContext): Promise<void> {
     const resp = this.apiTelephonyCallEndedPost$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiTelephonyCallAnsweredPost()` */
+  static readonly ApiTelephonyCallAnsweredPostPath = '/api/telephony/call-answered';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiTelephonyCallAnsweredPost()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiTelephonyCallAnsweredPost$Response(params: ApiTelephonyCallAnsweredPost$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiTelephonyCallAnsweredPost(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiTelephonyCallAnsweredPost$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  apiTelephonyCallAnsweredPost(params: ApiTelephonyCallAnsweredPost$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiTelephonyCallAnsweredPost$Response(params, context);
     return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 

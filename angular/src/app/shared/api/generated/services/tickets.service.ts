@@ -17,6 +17,8 @@ import { apiTicketsIdAcceptPost } from '../fn/tickets/api-tickets-id-accept-post
 import { ApiTicketsIdAcceptPost$Params } from '../fn/tickets/api-tickets-id-accept-post';
 import { apiTicketsIdAssignPost } from '../fn/tickets/api-tickets-id-assign-post';
 import { ApiTicketsIdAssignPost$Params } from '../fn/tickets/api-tickets-id-assign-post';
+import { apiTicketsIdAttachmentsFileIdGet } from '../fn/tickets/api-tickets-id-attachments-file-id-get';
+import { ApiTicketsIdAttachmentsFileIdGet$Params } from '../fn/tickets/api-tickets-id-attachments-file-id-get';
 import { apiTicketsIdAttachmentsPost } from '../fn/tickets/api-tickets-id-attachments-post';
 import { ApiTicketsIdAttachmentsPost$Params } from '../fn/tickets/api-tickets-id-attachments-post';
 import { apiTicketsIdCommentsPost } from '../fn/tickets/api-tickets-id-comments-post';
@@ -342,6 +344,31 @@ export class TicketsService extends BaseService {
   apiTicketsIdAttachmentsPost(params: ApiTicketsIdAttachmentsPost$Params, context?: HttpContext): Promise<TicketDto> {
     const resp = this.apiTicketsIdAttachmentsPost$Response(params, context);
     return resp.then((r: StrictHttpResponse<TicketDto>): TicketDto => r.body);
+  }
+
+  /** Path part for operation `apiTicketsIdAttachmentsFileIdGet()` */
+  static readonly ApiTicketsIdAttachmentsFileIdGetPath = '/api/tickets/{id}/attachments/{fileId}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiTicketsIdAttachmentsFileIdGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiTicketsIdAttachmentsFileIdGet$Response(params: ApiTicketsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiTicketsIdAttachmentsFileIdGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiTicketsIdAttachmentsFileIdGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiTicketsIdAttachmentsFileIdGet(params: ApiTicketsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiTicketsIdAttachmentsFileIdGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
 }

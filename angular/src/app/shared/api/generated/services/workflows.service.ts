@@ -70,6 +70,8 @@ import { apiWorkflowsTasksGet } from '../fn/workflows/api-workflows-tasks-get';
 import { ApiWorkflowsTasksGet$Params } from '../fn/workflows/api-workflows-tasks-get';
 import { apiWorkflowsTasksIdCompletePost } from '../fn/workflows/api-workflows-tasks-id-complete-post';
 import { ApiWorkflowsTasksIdCompletePost$Params } from '../fn/workflows/api-workflows-tasks-id-complete-post';
+import { apiWorkflowsTemplatesGet } from '../fn/workflows/api-workflows-templates-get';
+import { ApiWorkflowsTemplatesGet$Params } from '../fn/workflows/api-workflows-templates-get';
 import { AssignmentDecisionDto } from '../models/assignment-decision-dto';
 import { CalendarDto } from '../models/calendar-dto';
 import { DefinitionDetail } from '../models/definition-detail';
@@ -79,6 +81,7 @@ import { IncidentDto } from '../models/incident-dto';
 import { InstanceDetail } from '../models/instance-detail';
 import { InstanceSummary } from '../models/instance-summary';
 import { KeysetPageOfInstanceSummary } from '../models/keyset-page-of-instance-summary';
+import { TemplateSummary } from '../models/template-summary';
 import { ValidationReport } from '../models/validation-report';
 import { VersionDetail } from '../models/version-detail';
 import { VersionDiff } from '../models/version-diff';
@@ -114,6 +117,31 @@ export class WorkflowsService extends BaseService {
   apiWorkflowsCatalogGet(params?: ApiWorkflowsCatalogGet$Params, context?: HttpContext): Promise<WorkflowCatalog> {
     const resp = this.apiWorkflowsCatalogGet$Response(params, context);
     return resp.then((r: StrictHttpResponse<WorkflowCatalog>): WorkflowCatalog => r.body);
+  }
+
+  /** Path part for operation `apiWorkflowsTemplatesGet()` */
+  static readonly ApiWorkflowsTemplatesGetPath = '/api/workflows/templates';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiWorkflowsTemplatesGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiWorkflowsTemplatesGet$Response(params?: ApiWorkflowsTemplatesGet$Params, context?: HttpContext): Promise<StrictHttpResponse<Array<TemplateSummary>>> {
+    const obs = apiWorkflowsTemplatesGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiWorkflowsTemplatesGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiWorkflowsTemplatesGet(params?: ApiWorkflowsTemplatesGet$Params, context?: HttpContext): Promise<Array<TemplateSummary>> {
+    const resp = this.apiWorkflowsTemplatesGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<Array<TemplateSummary>>): Array<TemplateSummary> => r.body);
   }
 
   /** Path part for operation `apiWorkflowsAssignmentsGet()` */
