@@ -2511,6 +2511,9 @@ namespace SaasCrm.Migrations.MySql.Migrations
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("char(36)");
 
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("CallId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -2500,6 +2500,9 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CallId")
                         .IsRequired()
                         .HasMaxLength(64)
