@@ -9,6 +9,12 @@ public interface ISearchIndexQueue
 {
     /// <summary>Records of <paramref name="documentType"/> that were created, changed or deleted in this unit of work.</summary>
     void Enqueue(string documentType, IEnumerable<Guid> ids);
+
+    /// <summary>
+    /// For bulk work (imports, handovers): writes the operations at once with multi-row inserts instead of adding
+    /// them to the change tracker. Call it inside the transaction of the change, so they commit or roll back with it.
+    /// </summary>
+    Task EnqueueNowAsync(string documentType, IEnumerable<Guid> ids, CancellationToken cancellationToken);
 }
 
 /// <summary>Builds the documents of one type from the database: for index operations and for a rebuild.</summary>

@@ -25,6 +25,7 @@ internal sealed class HandoverJob(
     ICurrentTenant tenant,
     ICurrentUser user,
     ISearchIndexQueue search,
+    BulkInsert bulk,
     IEventPublisher events,
     IServiceScopeFactory scopes,
     IOptions<HandoverOptions> options,
@@ -90,16 +91,14 @@ internal sealed class HandoverJob(
                 .SetProperty(r => r.ModifiedBy, me)
                 .SetProperty(r => r.ConcurrencyStamp, stamp), ct);
 
-        foreach (var id in ids)
+        // History and collaborator rows through the bulk insert: one multi-row statement per kind instead of a tracked row each.
+        await bulk.InsertAsync(ids.Select(id => new OwnershipRecord
         {
-            db.Add(new OwnershipRecord
-            {
-                CustomerId = id, Action = OwnershipAction.HandedOver, FromUserId = from, ToUserId = to, Reason = handover.Reason, At = now, ByUserId = me,
-            });
-            if (handover.KeepCollaboratorUntil is { } until)
-                db.Add(new CustomerCollaborator { CustomerId = id, UserId = from, Until = until });
-        }
-        search.Enqueue(CustomersModule.CustomerRecordType, ids);
+            CustomerId = id, Action = OwnershipAction.HandedOver, FromUserId = from, ToUserId = to, Reason = handover.Reason, At = now, ByUserId = me,
+        }), ct);
+        if (handover.KeepCollaboratorUntil is { } until)
+            await bulk.InsertAsync(ids.Select(id => new CustomerCollaborator { CustomerId = id, UserId = from, Until = until }), ct);
+        await search.EnqueueNowAsync(CustomersModule.CustomerRecordType, ids, ct);
         await events.PublishAsync(new CustomersHandedOver(handover.Id, from, to, ids, handover.IncludeOpenRecords), ct);
 
         handover.Moved += moved;

@@ -25,7 +25,7 @@ public sealed class ImportRunner(
     PlatformDbContext db,
     ImportValidator validator,
     IFileStore files,
-    CustomerKeyWriter keys,
+    BulkInsert bulk,
     CustomFieldService customFields,
     ISearchIndexQueue search,
     IEditionLimitChecker limits,
@@ -79,59 +79,62 @@ public sealed class ImportRunner(
         await FinishAsync(batch, ImportStatus.Completed, null, ct);
     }
 
+    /// <summary>
+    /// One transaction per batch. Customers, keys, ownership records, contacts, their change-log entries and the search
+    /// operations go through the platform's bulk insert (multi-row INSERTs, stamped and logged like tracked rows); custom
+    /// field values (only when the tenant has customer fields) and the progress counters through SaveChanges.
+    /// </summary>
     private async Task WriteBatchAsync(ImportBatch batch, ImportGroup[] groups, bool hasCustomFields, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var me = user.Id;
-        var customerIds = new List<Guid>(groups.Length);
-        var contactIds = new List<Guid>();
+        var customers = new List<Customer>(groups.Length);
+        var customerKeys = new List<CustomerKey>(groups.Length * 4);
+        var ownership = new List<OwnershipRecord>(groups.Length);
+        var contacts = new List<Contact>(groups.Length);
         var customFieldInput = new List<(Guid, IReadOnlyDictionary<string, JsonElement>?)>(hasCustomFields ? groups.Length : 0);
-        // Only new rows are added here, so scanning the tracker after each Add is wasted work; the SaveChanges
-        // interceptor still detects changes once before it stamps and logs them.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var group in groups)
+        {
+            var p = group.Customer;
+            var customer = new Customer
+            {
+                Kind = p.Kind, Name = p.Name, LevelCode = p.LevelCode, SourceCode = p.SourceCode, IndustryCode = p.IndustryCode,
+                Province = p.Province, City = p.City, District = p.District, Address = p.Address, Website = p.Website, Remark = p.Remark,
+                Phones = [.. p.Phones], Emails = [.. p.Emails], Tags = [.. p.Tags],
+                OwnerId = p.OwnerId ?? me, OwnedSince = now, Status = CustomerStatus.Active, ImportBatchId = batch.Id,
+            };
+            customers.Add(customer);
+            customerKeys.AddRange(CustomerKeyWriter.NewKeys(customer));
+            ownership.Add(new OwnershipRecord { CustomerId = customer.Id, Action = OwnershipAction.Created, ToUserId = customer.OwnerId, At = now, ByUserId = me, Reason = "import" });
+            var primary = true;
+            foreach (var c in group.Contacts)
+            {
+                contacts.Add(new Contact { CustomerId = customer.Id, Name = c.Name, Mobile = c.Mobile, Email = c.Email, Title = c.Title, IsPrimary = primary, ImportBatchId = batch.Id });
+                primary = false;
+            }
+            if (hasCustomFields) customFieldInput.Add((customer.Id, p.CustomFields));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Each created record keeps its change-log entry (who, when, its name and this import); the import's stored file
         // and mapping hold the values, so one row per field per record would only repeat them.
-        using var brief = db.LogCreatesBriefly(nameof(Customer.Name), nameof(Customer.ImportBatchId));
-        try
+        using (db.LogCreatesBriefly(nameof(Customer.Name), nameof(Customer.ImportBatchId)))
         {
-            foreach (var group in groups)
-            {
-                var p = group.Customer;
-                var customer = new Customer
-                {
-                    Kind = p.Kind, Name = p.Name, LevelCode = p.LevelCode, SourceCode = p.SourceCode, IndustryCode = p.IndustryCode,
-                    Province = p.Province, City = p.City, District = p.District, Address = p.Address, Website = p.Website, Remark = p.Remark,
-                    Phones = [.. p.Phones], Emails = [.. p.Emails], Tags = [.. p.Tags],
-                    OwnerId = p.OwnerId ?? me, OwnedSince = now, Status = CustomerStatus.Active, ImportBatchId = batch.Id,
-                };
-                db.Add(customer);
-                keys.AddFor(customer);
-                db.Add(new OwnershipRecord { CustomerId = customer.Id, Action = OwnershipAction.Created, ToUserId = customer.OwnerId, At = now, ByUserId = me, Reason = "import" });
-                var primary = true;
-                foreach (var c in group.Contacts)
-                {
-                    var contact = new Contact { CustomerId = customer.Id, Name = c.Name, Mobile = c.Mobile, Email = c.Email, Title = c.Title, IsPrimary = primary, ImportBatchId = batch.Id };
-                    primary = false;
-                    db.Add(contact);
-                    contactIds.Add(contact.Id);
-                }
-                if (hasCustomFields) customFieldInput.Add((customer.Id, p.CustomFields));
-                customerIds.Add(customer.Id);
-            }
-            // One validation pass for the batch: definitions and referenced dictionary items and users are loaded once.
-            if (hasCustomFields) await customFields.SaveCreatedAsync(CustomersModule.CustomerRecordType, customFieldInput, ct);
-            search.Enqueue("customer", customerIds);
-            search.Enqueue("contact", contactIds);
-            batch.Processed += groups.Sum(g => g.Rows.Count);
-            batch.Created += groups.Length;
-            batch.ContactsCreated += contactIds.Count;
-            await db.SaveChangesAsync(ct);
+            await bulk.InsertAsync(customers, ct);
+            await bulk.InsertAsync(customerKeys, ct);
+            await bulk.InsertAsync(ownership, ct);
+            await bulk.InsertAsync(contacts, ct);
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
-        // Keep the change tracker small: thousands of tracked rows make every later batch slower.
+        // One validation pass for the batch: definitions and referenced dictionary items and users are loaded once.
+        if (hasCustomFields) await customFields.SaveCreatedAsync(CustomersModule.CustomerRecordType, customFieldInput, ct);
+        await search.EnqueueNowAsync("customer", customers.Select(c => c.Id), ct);
+        await search.EnqueueNowAsync("contact", contacts.Select(c => c.Id), ct);
+        batch.Processed += groups.Sum(g => g.Rows.Count);
+        batch.Created += groups.Length;
+        batch.ContactsCreated += contacts.Count;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        // Keep the change tracker small (custom field values of earlier batches).
         db.ChangeTracker.Clear();
         db.Attach(batch);
     }

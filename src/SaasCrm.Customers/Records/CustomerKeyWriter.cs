@@ -18,9 +18,14 @@ public sealed class CustomerKeyWriter(PlatformDbContext db)
     /// <summary>For a customer created in this unit of work: no existing rows to compare with.</summary>
     public void AddFor(Customer customer)
     {
+        foreach (var key in NewKeys(customer)) db.Add(key);
+    }
+
+    /// <summary>The rows <see cref="AddFor"/> adds, for callers that write them in bulk; sets the normalised name.</summary>
+    public static IEnumerable<CustomerKey> NewKeys(Customer customer)
+    {
         customer.NormalizedName = CustomerNormalizer.Name(customer.Name);
-        foreach (var (kind, value) in KeysOf(customer))
-            db.Add(new CustomerKey { CustomerId = customer.Id, Kind = kind, Value = value });
+        return KeysOf(customer).Select(k => new CustomerKey { CustomerId = customer.Id, Kind = k.Kind, Value = k.Value }).ToList();
     }
 
     /// <summary>After an edit: adds the new keys and removes the ones that no longer apply.</summary>

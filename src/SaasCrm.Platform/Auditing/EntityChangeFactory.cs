@@ -42,10 +42,42 @@ internal static class EntityChangeFactory
         }
         if (type == EntityChangeType.Updated && properties.Count == 0) return null;
 
+        var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+        return Build(entry.Metadata, key, type, now, user, properties);
+    }
+
+    /// <summary>
+    /// The "Created" entry of a new entity written without the change tracker (bulk insert): the same properties, values
+    /// and brief form as <see cref="Create"/> gives an added entry, read from the entity through the model's accessors.
+    /// </summary>
+    public static EntityChange Created(IEntityType entityType, object entity, DateTime now, ICurrentUser user, IReadOnlySet<string>? briefly = null)
+    {
+        var properties = new List<EntityPropertyChange>();
+        if (briefly is not null)
+        {
+            foreach (var name in briefly)
+            {
+                if (entityType.FindProperty(name) is not { } found || found.IsShadowProperty() || Format(ValueOf(found, entity)) is not { } value) continue;
+                properties.Add(new EntityPropertyChange { PropertyName = name, NewValue = value });
+            }
+        }
+        else foreach (var property in entityType.GetProperties())
+        {
+            if (!IsLogged(property) || Format(ValueOf(property, entity)) is not { } value) continue;
+            properties.Add(new EntityPropertyChange { PropertyName = property.Name, NewValue = value });
+        }
+        var key = string.Join(",", entityType.FindPrimaryKey()!.Properties.Select(p => Format(ValueOf(p, entity))));
+        return Build(entityType, key, EntityChangeType.Created, now, user, properties);
+    }
+
+    private static object? ValueOf(IProperty property, object entity) => property.GetGetter().GetClrValueUsingContainingEntity(entity);
+
+    private static EntityChange Build(IEntityType entityType, string entityId, EntityChangeType type, DateTime now, ICurrentUser user, List<EntityPropertyChange> properties)
+    {
         var change = new EntityChange
         {
-            EntityType = entry.Metadata.ClrType.Name,
-            EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue))),
+            EntityType = entityType.ClrType.Name,
+            EntityId = entityId,
             ChangeType = type,
             ChangedAt = now,
             UserId = user.Id,

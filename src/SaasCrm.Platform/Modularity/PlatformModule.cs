@@ -63,6 +63,7 @@ public sealed class PlatformModule : CrmModule
         services.AddSingleton<ITenantStore, TenantStore>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
         services.AddSingleton<PlatformSaveChangesInterceptor>();
+        services.AddScoped<BulkInsert>();
 
         AddIdentity(services);
         AddAuthorization(services);

@@ -14,7 +14,8 @@ namespace SaasCrm.Benchmarks.Customers;
 /// The customers module at scale on MariaDB, measured at the HTTP boundary of the real host: one large tenant (plus 9
 /// tenants a tenth of its size) generated with Bogus and bulk INSERTs, then list, 360 and duplicate-check latency for a
 /// manager and a sales rep, deep keyset vs OFFSET paging at the same depth, and the durations of a pool release, a
-/// handover and an import. Usage: customers [--customers 1000000] [--handover 10000] [--import 100000] [--rounds 30].
+/// handover and an import. Usage: customers [--customers 1000000] [--handover 10000] [--import 100000] [--rounds 30]
+/// [--only handover].
 /// </summary>
 public static class CustomersBenchmark
 {
@@ -26,6 +27,8 @@ public static class CustomersBenchmark
         var handover = Options.Int(args, "--handover", 10_000);
         var importRows = Options.Int(args, "--import", 100_000);
         var rounds = Options.Int(args, "--rounds", 30);
+        // "--only handover": data, then the handover alone (no latency rounds, pool release or import).
+        var handoverOnly = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "handover";
         Console.WriteLine($"customers benchmark: {customers:N0} customers in the large tenant + {SmallTenants} x {customers / 10:N0}; {Options.Machine()}");
         var folder = Directory.CreateTempSubdirectory("saascrm-customers-bench-").FullName;
         await using var server = await MariaDbServer.StartAsync();
@@ -67,7 +70,7 @@ public static class CustomersBenchmark
 
             var manager = await host.LoginAsync(await TenantNameAsync(admin), "mgr0");
             var rep = await host.LoginAsync(await TenantNameAsync(admin), reps[0].Name);
-            foreach (var (who, client) in new[] { ("manager", manager), ("sales rep", rep) })
+            foreach (var (who, client) in handoverOnly ? [] : new[] { ("manager", manager), ("sales rep", rep) })
             {
                 const string filter = "/api/customers?level=a&level=b&sort=-createdAt";
                 var list = filter + "&pageSize=20";
@@ -105,6 +108,7 @@ public static class CustomersBenchmark
             }), HttpStatusCode.Created);
             var done = await PollAsync(admin, $"/api/customer-handovers/{started["id"]}", "status", "Queued", "Running");
             Console.WriteLine($"handover: {done["moved"]} of {owned:N0} customers in {stopwatch.Elapsed.TotalSeconds:0.00} s ({done["status"]}; target 10,000 in < 2 s)");
+            if (handoverOnly) return 0;
 
             // Pool release: every tenth customer is level C without follow-up for 60+ days; a pool over all departments releases them.
             var pool = await BenchHost.ExpectAsync(await admin.PostAsJsonAsync("/api/customer-pools", new
