@@ -27,7 +27,9 @@ public sealed class KnowledgeScenario
         var agentId = await t.CreateUserAsync("agent", "service");
         await t.CreateUserAsync("rep", "sales");
         await CreatePortalAccountAsync(api, t, "portal-customer", UserKind.Customer);
-        await CreatePortalAccountAsync(api, t, "portal-partner", UserKind.Partner);
+        // A partner's users read the knowledge base only while their organisation is granted the knowledge module.
+        var partner = await t.Admin.PostOk("/api/portal-admin/partners", new { name = "知识库伙伴", type = "Dealer", modules = new[] { "knowledge" } }, HttpStatusCode.Created);
+        await t.Admin.PostOk($"/api/portal-admin/partners/{Id(partner)}/users", new { userName = "portal-partner", name = "伙伴", password = CrmApiFactory.Password }, HttpStatusCode.Created);
         return new KnowledgeScenario
         {
             Api = api, Tenant = t, AgentId = agentId, Agent = await t.LoginAsync("agent"), Rep = await t.LoginAsync("rep"),
