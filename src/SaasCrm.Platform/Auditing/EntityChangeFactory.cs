@@ -21,23 +21,14 @@ internal static class EntityChangeFactory
     /// <param name="briefly">For a creation inside <see cref="BriefCreateLog"/>: the only properties to record.</param>
     public static EntityChange? Create(EntityEntry entry, EntityChangeType type, DateTime now, ICurrentUser user, IReadOnlySet<string>? briefly = null)
     {
+        // An added entry's logged values are its object's own (shadow properties are never logged): one way for tracked and bulk inserts.
+        if (type == EntityChangeType.Created) return Created(entry.Metadata, entry.Entity, now, user, briefly);
         var properties = new List<EntityPropertyChange>();
-        if (type == EntityChangeType.Created && briefly is not null)
+        foreach (var property in entry.Properties)
         {
-            foreach (var name in briefly)
-            {
-                if (entry.Metadata.FindProperty(name) is not { } found || Format(entry.Property(found.Name).CurrentValue) is not { } value) continue;
-                properties.Add(new EntityPropertyChange { PropertyName = name, NewValue = value });
-            }
-        }
-        else foreach (var property in entry.Properties)
-        {
-            if (!IsLogged(property.Metadata)) continue;
-            var oldValue = type == EntityChangeType.Created ? null : Format(property.OriginalValue);
-            var newValue = type == EntityChangeType.Deleted ? null : Format(property.CurrentValue);
-            if (type == EntityChangeType.Updated && (!property.IsModified || oldValue == newValue)) continue;
-            if (type == EntityChangeType.Created && newValue is null) continue;
-            if (type == EntityChangeType.Deleted) continue;
+            if (type == EntityChangeType.Deleted || !property.IsModified || !IsLogged(property.Metadata)) continue; // a deletion records no values
+            var (oldValue, newValue) = (Format(property.OriginalValue), Format(property.CurrentValue));
+            if (oldValue == newValue) continue;
             properties.Add(new EntityPropertyChange { PropertyName = property.Metadata.Name, OldValue = oldValue, NewValue = newValue });
         }
         if (type == EntityChangeType.Updated && properties.Count == 0) return null;
