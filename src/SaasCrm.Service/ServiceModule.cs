@@ -34,7 +34,8 @@ public sealed class ServiceModule : CrmModule
         services.AddCustomFieldEntityType(ServiceRecordTypes.Complaint, new LocalizedText("Complaint", "客诉"));
         services.AddValidatorsFromAssemblyContaining<ServiceModule>(includeInternalTypes: true);
         // Attachments: the platform's content checks decide which formats are accepted (10 MB each).
-        services.AddFilePurpose(new FilePurpose(TicketService.AttachmentPurpose, 10 * 1024 * 1024, [FileFormat.Csv, FileFormat.Xlsx], ServicePermissions.Tickets));
+        // Others read a ticket's files through the ticket (its data scope applies), never by file id alone.
+        services.AddFilePurpose(new FilePurpose(TicketService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
 
         services.AddScoped<ServiceAccess>();
         services.AddScoped<ServiceHistoryWriter>();

@@ -72,6 +72,12 @@ internal static class CustomersModel
             b.HasIndex(x => new { x.TenantId, x.CustomerId, x.At });
             b.HasIndex(x => new { x.TenantId, x.OwnerId, x.At });
         });
+        builder.Entity<FollowUpAttachment>(b =>
+        {
+            b.ToTable("FollowUpAttachments");
+            b.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+            b.HasIndex(x => new { x.TenantId, x.FollowUpId });
+        });
         builder.Entity<Reminder>(b =>
         {
             b.ToTable("Reminders");

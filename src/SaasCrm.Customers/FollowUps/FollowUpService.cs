@@ -3,6 +3,7 @@ using SaasCrm.Customers.Domain;
 using SaasCrm.Customers.Reminders;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Dictionaries;
+using SaasCrm.Platform.Files;
 using SaasCrm.Platform.Domain;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Permissions;
@@ -20,8 +21,12 @@ public sealed class FollowUpService(
     IPermissionChecker permissions,
     IDataScopeFilter scope,
     ICurrentUser user,
+    IFileStore files,
     TimeProvider clock)
 {
+    public const string AttachmentPurpose = "follow-up-attachment";
+    public const int MaxAttachments = 10;
+
     public async Task<(FollowUp FollowUp, Reminder? Reminder)> CreateAsync(Guid customerId, CreateFollowUpRequest request, CancellationToken ct)
     {
         var customer = await access.GetEditableAsync(customerId, ct);
@@ -36,6 +41,7 @@ public sealed class FollowUpService(
         };
         if (request.CheckIn is { } checkIn) followUp.CheckIn = await CheckInAsync(customer, checkIn, now, ct);
         db.Add(followUp);
+        foreach (var fileId in (request.AttachmentFileIds ?? []).Distinct()) await AttachAsync(followUp.Id, fileId, now, ct);
         if (customer.LastFollowUpAt is null || customer.LastFollowUpAt < request.At) customer.LastFollowUpAt = request.At;
 
         Reminder? reminder = null;
@@ -67,6 +73,7 @@ public sealed class FollowUpService(
         followUp.Result = request.Result?.Trim();
         followUp.ContactId = request.ContactId;
         followUp.At = request.At;
+        if (request.AttachmentFileIds is { } fileIds) await SyncAttachmentsAsync(followUp.Id, fileIds, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         await RefreshLastFollowUpAsync(customer, ct);
         return followUp;
@@ -114,6 +121,35 @@ public sealed class FollowUpService(
         if (followUp.OwnerId != user.Id && !await permissions.IsGrantedAsync(CustomerPermissions.Delete, ct))
             throw new BusinessException("follow_up.not_author", "Only the author can change this follow-up.", 403);
         return followUp;
+    }
+
+    /// <summary>
+    /// A file of a follow-up on a customer the caller sees, for download. A file of another follow-up, or of a customer
+    /// outside the caller's data scope, answers 404 like an unknown one.
+    /// </summary>
+    public async Task<StoredFile> AttachmentAsync(Guid customerId, Guid id, Guid fileId, CancellationToken ct)
+    {
+        await access.GetVisibleAsync(customerId, ct);
+        var kept = await db.Set<FollowUpAttachment>()
+            .AnyAsync(a => a.FollowUpId == id && a.FileId == fileId && db.Set<FollowUp>().Any(f => f.Id == id && f.CustomerId == customerId), ct);
+        if (!kept) throw new EntityNotFoundException("File", fileId);
+        return await files.GetAsync(fileId, ct);
+    }
+
+    private async Task SyncAttachmentsAsync(Guid followUpId, IReadOnlyList<Guid> fileIds, DateTime now, CancellationToken ct)
+    {
+        var existing = await db.Set<FollowUpAttachment>().Where(a => a.FollowUpId == followUpId).ToListAsync(ct);
+        db.RemoveRange(existing.Where(a => !fileIds.Contains(a.FileId)));
+        foreach (var fileId in fileIds.Distinct().Except(existing.Select(a => a.FileId))) await AttachAsync(followUpId, fileId, now, ct);
+    }
+
+    /// <summary>Only the caller's own upload for follow-ups can be attached.</summary>
+    private async Task AttachAsync(Guid followUpId, Guid fileId, DateTime now, CancellationToken ct)
+    {
+        StoredFile file;
+        try { file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, ct); }
+        catch (EntityNotFoundException) { throw RequestValidationException.For("attachmentFileIds", "follow_up.attachment_not_found", $"File {fileId} was not found."); }
+        db.Add(new FollowUpAttachment { FollowUpId = followUpId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = user.Id, At = now });
     }
 
     private async Task EnsureContactAsync(Guid customerId, Guid? contactId, CancellationToken ct)

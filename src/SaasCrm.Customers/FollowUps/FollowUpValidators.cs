@@ -18,6 +18,8 @@ internal sealed class CreateFollowUpRequestValidator : AbstractValidator<CreateF
         RuleFor(x => x.NextFollowUp!.DueAt).Must(due => due > clock.GetUtcNow().UtcDateTime)
             .When(x => x.NextFollowUp is not null).WithErrorCode("reminder.in_past").WithMessage("The next follow-up must be in the future.");
         RuleFor(x => x.NextFollowUp!.Subject).MaximumLength(200).When(x => x.NextFollowUp is not null);
+        RuleFor(x => x.AttachmentFileIds).Must(f => f is null || f.Count <= FollowUpService.MaxAttachments)
+            .WithErrorCode("follow_up.too_many_attachments").WithMessage($"At most {FollowUpService.MaxAttachments} files per follow-up.");
     }
 }
 
@@ -29,5 +31,7 @@ internal sealed class UpdateFollowUpRequestValidator : AbstractValidator<UpdateF
         RuleFor(x => x.Content).NotEmpty().MaximumLength(4000);
         RuleFor(x => x.Result).MaximumLength(1000);
         RuleFor(x => x.ConcurrencyStamp).NotEmpty();
+        RuleFor(x => x.AttachmentFileIds).Must(f => f is null || f.Count <= FollowUpService.MaxAttachments)
+            .WithErrorCode("follow_up.too_many_attachments").WithMessage($"At most {FollowUpService.MaxAttachments} files per follow-up.");
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Customers.Domain;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Files;
 using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Permissions;
 
@@ -17,6 +18,8 @@ internal sealed class FollowUpsFeature : CustomersFeature
     {
         services.AddScoped<FollowUpService>();
         services.AddScoped<FollowUpReader>();
+        // Others read a follow-up's files through its customer (its data scope applies), never by file id alone.
+        services.AddFilePurpose(new FilePurpose(FollowUpService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
     }
 
     public override void MapEndpoints(RouteGroupBuilder api)
@@ -43,6 +46,16 @@ internal sealed class FollowUpsFeature : CustomersFeature
             await service.DeleteAsync(customerId, id, ct);
             return Results.NoContent();
         }).RequirePermission(CustomerPermissions.FollowUps);
+
+        api.MapUpload("/follow-ups/attachments", FollowUpService.AttachmentPurpose, f => new FollowUpFileDto(f.Id, f.OriginalName, f.Size))
+            .RequirePermission(CustomerPermissions.FollowUps);
+
+        followUps.MapGet("/{id:guid}/attachments/{fileId:guid}", async (Guid customerId, Guid id, Guid fileId, FollowUpService service, IFileStore files, CancellationToken ct) =>
+            {
+                var file = await service.AttachmentAsync(customerId, id, fileId, ct);
+                return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").RequirePermission(CustomerPermissions.FollowUps);
 
         api.MapGet("/check-ins", (DateTime? from, DateTime? to, Guid? userId, FollowUpService service, CancellationToken ct) => service.CheckInsAsync(from, to, userId, ct))
             .RequirePermission(CustomerPermissions.FollowUps);
@@ -72,11 +85,21 @@ public sealed class FollowUpReader(PlatformDbContext db, UserNames users)
         var contacts = contactIds.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Set<Contact>().AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         await users.LoadAsync(rows.Select(r => (Guid?)r.OwnerId), ct);
-        var reminders = await db.Set<Reminder>().AsNoTracking().Where(r => rows.Select(f => (Guid?)f.Id).Contains(r.FollowUpId))
+        var ids = rows.Select(f => f.Id).ToList();
+        var reminders = await db.Set<Reminder>().AsNoTracking().Where(r => ids.Select(i => (Guid?)i).Contains(r.FollowUpId))
             .Select(r => new { r.FollowUpId, r.Id }).ToListAsync(ct);
-        return rows.Select(f => new FollowUpDto(f.Id, f.CustomerId, f.ContactId, f.ContactId is { } c ? contacts.GetValueOrDefault(c) : null, f.OwnerId, users.Of(f.OwnerId),
-            f.MethodCode, f.Content, f.Result, f.At,
-            f.CheckIn is { } k ? new CheckInDto(k.Latitude, k.Longitude, k.AccuracyMeters, k.Address, k.At, k.PhotoNote, k.DistanceMeters, k.IsFar) : null,
-            reminders.FirstOrDefault(r => r.FollowUpId == f.Id)?.Id, f.ConcurrencyStamp)).ToList();
+        var attachments = await AttachmentsAsync(db, ids, ct);
+        return rows.Select(f => ToDto(f, f.ContactId is { } c ? contacts.GetValueOrDefault(c) : null, users.Of(f.OwnerId),
+            reminders.FirstOrDefault(r => r.FollowUpId == f.Id)?.Id, attachments[f.Id].ToList())).ToList();
     }
+
+    /// <summary>The files of these follow-ups, in the order they were added.</summary>
+    public static async Task<ILookup<Guid, FollowUpFileDto>> AttachmentsAsync(PlatformDbContext db, IReadOnlyList<Guid> followUpIds, CancellationToken ct) =>
+        (await db.Set<FollowUpAttachment>().AsNoTracking().Where(a => followUpIds.Contains(a.FollowUpId)).OrderBy(a => a.At).ThenBy(a => a.FileName).ToListAsync(ct))
+            .ToLookup(a => a.FollowUpId, a => new FollowUpFileDto(a.FileId, a.FileName, a.Size));
+
+    public static FollowUpDto ToDto(FollowUp f, string? contactName, string? ownerName, Guid? reminderId, IReadOnlyList<FollowUpFileDto> attachments) =>
+        new(f.Id, f.CustomerId, f.ContactId, contactName, f.OwnerId, ownerName, f.MethodCode, f.Content, f.Result, f.At,
+            f.CheckIn is { } k ? new CheckInDto(k.Latitude, k.Longitude, k.AccuracyMeters, k.Address, k.At, k.PhotoNote, k.DistanceMeters, k.IsFar) : null,
+            reminderId, f.ConcurrencyStamp, attachments);
 }

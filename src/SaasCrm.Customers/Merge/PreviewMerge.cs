@@ -57,6 +57,9 @@ internal sealed class PreviewMerge(PlatformDbContext db, CustomerAccess access, 
         {
             new(CustomerMergeItem.Contact, "Contacts", "联系人", await db.Set<Contact>().CountAsync(c => loserIds.Contains(c.CustomerId), ct)),
             new(CustomerMergeItem.FollowUp, "Follow-ups", "跟进记录", await db.Set<FollowUp>().CountAsync(f => loserIds.Contains(f.CustomerId), ct)),
+            // Files stay on their follow-ups, so they move (and move back) with them.
+            new("follow-up-file", "Follow-up files", "跟进附件", await db.Set<FollowUpAttachment>()
+                .CountAsync(a => db.Set<FollowUp>().Any(f => f.Id == a.FollowUpId && loserIds.Contains(f.CustomerId)), ct)),
             new(CustomerMergeItem.Reminder, "Reminders", "预约提醒", await db.Set<Reminder>().CountAsync(r => r.CustomerId != null && loserIds.Contains(r.CustomerId.Value), ct)),
         };
         foreach (var source in related)

@@ -54,10 +54,9 @@ public sealed class Customer360(
         }
 
         var contactNames = contacts.ToDictionary(c => c.Id, c => c.Name);
-        var followUpDtos = followUps.Select(f => new FollowUpDto(f.Id, f.CustomerId, f.ContactId, f.ContactId is { } c ? contactNames.GetValueOrDefault(c) : null,
-            f.OwnerId, users.Of(f.OwnerId), f.MethodCode, f.Content, f.Result, f.At,
-            f.CheckIn is { } k ? new CheckInDto(k.Latitude, k.Longitude, k.AccuracyMeters, k.Address, k.At, k.PhotoNote, k.DistanceMeters, k.IsFar) : null,
-            reminders.FirstOrDefault(r => r.FollowUpId == f.Id)?.Id, f.ConcurrencyStamp)).ToList();
+        var files = await FollowUpReader.AttachmentsAsync(db, followUps.Select(f => f.Id).ToList(), ct);
+        var followUpDtos = followUps.Select(f => FollowUpReader.ToDto(f, f.ContactId is { } c ? contactNames.GetValueOrDefault(c) : null, users.Of(f.OwnerId),
+            reminders.FirstOrDefault(r => r.FollowUpId == f.Id)?.Id, files[f.Id].ToList())).ToList();
         var ownershipDtos = ownership.Select(r => new OwnershipRecordDto(r.Id, r.Action, r.FromUserId, users.Of(r.FromUserId), r.ToUserId, users.Of(r.ToUserId),
             r.PoolId, r.Reason, r.At, r.ByUserId, users.Of(r.ByUserId))).ToList();
         var timeline = followUps.Select(f => new TimelineEntry(f.CheckIn is null ? "followUp" : "checkIn", f.At, f.MethodCode, f.Content, f.OwnerId, users.Of(f.OwnerId), f.Id))

@@ -38,6 +38,7 @@ public static class HostingExtensions
 
     public static WebApplication UseSaasCrm(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(); // empty 404/405 answers become ProblemDetails
         app.UseAuthentication();

@@ -545,6 +545,43 @@ namespace SaasCrm.Migrations.MySql.Migrations
                     b.ToTable("FollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("SaasCrm.Customers.Domain.FollowUpAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("varchar(260)");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("TenantId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "FollowUpId");
+
+                    b.ToTable("FollowUpAttachments", (string)null);
+                });
+
             modelBuilder.Entity("SaasCrm.Customers.Domain.OwnershipRecord", b =>
                 {
                     b.Property<Guid>("Id")

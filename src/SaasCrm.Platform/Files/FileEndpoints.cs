@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Http;
 using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Platform.Files;
@@ -29,4 +31,21 @@ public static class FileEndpoints
             return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
         }).WithTags("Files").RequirePermission(FilePermissions.Download);
     }
+
+    /// <summary>
+    /// An upload endpoint for one purpose: the file is checked (format by its bytes, size) and kept, answering 201 with
+    /// what <paramref name="toDto"/> makes of it. The file is attached to a record later by its id, by its uploader only
+    /// (<see cref="IFileStore.GetOwnUploadAsync"/>).
+    /// </summary>
+    public static RouteHandlerBuilder MapUpload<TDto>(this IEndpointRouteBuilder group, string pattern, string purpose, Func<StoredFile, TDto> toDto) =>
+        group.MapPost(pattern, async (IFormFile? file, IFileStore files, PlatformDbContext db, CancellationToken ct) =>
+            {
+                if (file is null) throw RequestValidationException.For("file", "file.required", "Choose a file to upload.");
+                await using var stream = file.OpenReadStream();
+                var stored = await files.SaveUploadAsync(purpose, file.FileName, stream, ct);
+                await db.SaveChangesAsync(ct);
+                return Results.Created($"/api/files/{stored.Id}", toDto(stored));
+            })
+            .DisableAntiforgery() // bearer tokens, no cookies: no cross-site form posts to forge
+            .Produces<TDto>(StatusCodes.Status201Created);
 }

@@ -4,7 +4,8 @@ using SaasCrm.Platform.Modularity;
 namespace SaasCrm.Platform.Files;
 
 /// <summary>The formats the platform can check by content.</summary>
-public enum FileFormat { Csv = 1, Xlsx }
+/// <summary>What uploads may be; stored by name (at most 8 characters).</summary>
+public enum FileFormat { Csv = 1, Xlsx, Pdf, Png, Jpeg, Gif, Webp, Docx, Pptx, Txt }
 
 /// <summary>
 /// Why files are kept (an import upload, an export result): what may be uploaded for it and who, besides

@@ -25,6 +25,12 @@ public interface IFileStore
     /// <summary>The file if the caller may read it: same tenant and the creator or a holder of the purpose's read permission; else 404.</summary>
     Task<StoredFile> GetReadableAsync(Guid id, CancellationToken ct);
 
+    /// <summary>
+    /// A file the caller uploaded for this purpose, to attach to a record: knowing the id of someone else's upload
+    /// (or of a file of another kind) gives nothing. Else 404.
+    /// </summary>
+    Task<StoredFile> GetOwnUploadAsync(Guid id, string purpose, CancellationToken ct);
+
     /// <summary>A file of the current tenant by id, without the reader check (for code acting on its own records).</summary>
     Task<StoredFile> GetAsync(Guid id, CancellationToken ct);
 
@@ -71,6 +77,13 @@ public sealed class LocalFileStore(
         var permission = purposes.Find(file.Purpose)?.ReadPermission;
         if (permission is not null && await permissions.IsGrantedAsync(permission, ct)) return file;
         throw new EntityNotFoundException("File", id);
+    }
+
+    public async Task<StoredFile> GetOwnUploadAsync(Guid id, string purpose, CancellationToken ct)
+    {
+        var me = user.Id;
+        return await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.Purpose == purpose && f.CreatedBy == me, ct)
+            ?? throw new EntityNotFoundException("File", id);
     }
 
     public async Task<StoredFile> GetAsync(Guid id, CancellationToken ct) =>

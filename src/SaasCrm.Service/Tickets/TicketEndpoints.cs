@@ -57,15 +57,8 @@ internal static class TicketEndpoints
                 await queries.ToDtoAsync(await service.RateAsync(id, request, ct), ct))
             .Validate<RateTicketRequest>().Produces<TicketDto>().RequirePermission(ServicePermissions.Tickets);
 
-        tickets.MapPost("/attachments", async (IFormFile? file, TicketService service, CancellationToken ct) =>
-            {
-                if (file is null) throw RequestValidationException.For("file", "file.required", "Choose a file to upload.");
-                await using var stream = file.OpenReadStream();
-                var stored = await service.UploadAsync(file.FileName, stream, ct);
-                return Results.Created($"/api/files/{stored.Id}", new UploadedAttachmentDto(stored.Id, stored.OriginalName, stored.Size));
-            })
-            .DisableAntiforgery() // bearer tokens, no cookies: no cross-site form posts to forge
-            .Produces<UploadedAttachmentDto>(StatusCodes.Status201Created).RequirePermission(ServicePermissions.Tickets);
+        tickets.MapUpload("/attachments", TicketService.AttachmentPurpose, f => new UploadedAttachmentDto(f.Id, f.OriginalName, f.Size))
+            .RequirePermission(ServicePermissions.Tickets);
 
         tickets.MapPost("/{id:guid}/attachments", async (Guid id, AddTicketAttachmentsRequest request, TicketService service, TicketQueries queries, CancellationToken ct) =>
             {

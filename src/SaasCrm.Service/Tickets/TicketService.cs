@@ -281,13 +281,6 @@ public sealed class TicketService(
         return ticket;
     }
 
-    public async Task<StoredFile> UploadAsync(string? fileName, Stream content, CancellationToken ct)
-    {
-        var file = await files.SaveUploadAsync(AttachmentPurpose, fileName, content, ct);
-        await db.SaveChangesAsync(ct);
-        return file;
-    }
-
     public async Task AddAttachmentsAsync(Guid id, IReadOnlyList<Guid> fileIds, CancellationToken ct)
     {
         await access.GetVisibleAsync<Ticket>(id, ct);
@@ -308,11 +301,11 @@ public sealed class TicketService(
         return await files.GetAsync(fileId, ct);
     }
 
-    /// <summary>Only a file the caller may read (their own upload) can be attached.</summary>
+    /// <summary>Only the caller's own upload for tickets can be attached.</summary>
     private async Task AttachAsync(Guid ticketId, Guid fileId, DateTime now, CancellationToken ct, Guid? commentId = null)
     {
         StoredFile file;
-        try { file = await files.GetReadableAsync(fileId, ct); }
+        try { file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, ct); }
         catch (EntityNotFoundException) { throw RequestValidationException.For("attachmentFileIds", "ticket.attachment_not_found", $"File {fileId} was not found."); }
         db.Add(new TicketAttachment { TicketId = ticketId, CommentId = commentId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = access.Me, At = now });
     }

@@ -47,27 +47,26 @@ public sealed class IncomingCalls(ITenantStore tenants, ITenantScopeFactory scop
 
     public async Task<IncomingCallResponse> IncomingAsync(HttpContext http, IncomingCallRequest request, CancellationToken ct)
     {
-        var tenant = ResolveTenant(http);
         ScreenPopContext pop;
-        await using (var scope = scopes.Create(tenant.Id, tenant.Name))
+        TenantInfo tenant;
+        await using (var call = Open(http))
         {
-            var sp = scope.Services;
-            var db = sp.GetRequiredService<PlatformDbContext>();
-            await AuthenticateAsync(db, sp.GetRequiredService<TimeProvider>(), http, ct);
+            await AuthenticateAsync(call, http, ct);
+            tenant = call.Tenant;
             Validate(request);
-            var clock = sp.GetRequiredService<TimeProvider>();
+            var db = call.Db;
             var extension = request.AgentExtension.Trim();
             var agentId = await db.Set<AgentExtension>().Where(e => e.Extension == extension).Select(e => (Guid?)e.UserId).FirstOrDefaultAsync(ct);
             var log = await db.Set<CallLog>().FirstOrDefaultAsync(c => c.CallId == request.CallId, ct);
             if (log is null)
             {
-                var match = (await sp.GetRequiredService<ICustomerPhoneLookup>().FindAsync(request.CallerNumber, ct)).FirstOrDefault();
+                var match = (await call.Services.GetRequiredService<ICustomerPhoneLookup>().FindAsync(request.CallerNumber, ct)).FirstOrDefault();
                 log = new CallLog
                 {
                     Direction = CallDirection.In, Number = request.CallerNumber.Trim(), CallId = request.CallId,
                     CustomerId = match?.CustomerId, ContactId = match?.ContactId, ContactName = match?.ContactName,
                     AgentId = agentId, AgentExtension = extension,
-                    StartedAt = request.StartedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime,
+                    StartedAt = request.StartedAt?.ToUniversalTime() ?? call.Now,
                 };
                 db.Add(log);
                 await db.SaveChangesAsync(ct);
@@ -80,21 +79,17 @@ public sealed class IncomingCalls(ITenantStore tenants, ITenantScopeFactory scop
 
     public async Task EndedAsync(HttpContext http, CallEndedRequest request, CancellationToken ct)
     {
-        var tenant = ResolveTenant(http);
-        await using var scope = scopes.Create(tenant.Id, tenant.Name);
-        var db = scope.Services.GetRequiredService<PlatformDbContext>();
-        var clock = scope.Services.GetRequiredService<TimeProvider>();
-        await AuthenticateAsync(db, clock, http, ct);
-        if (string.IsNullOrWhiteSpace(request.CallId)) throw RequestValidationException.For("callId", "callcenter.call_id_required", "The call id is required.");
+        await using var call = Open(http);
+        await AuthenticateAsync(call, http, ct);
         if (request.DurationSeconds is < 0 or > 86_400) throw RequestValidationException.For("durationSeconds", "callcenter.duration_invalid", "Duration is 0 to 86400 seconds.");
         if (request.RecordingUrl is { } url && !IsHttpUrl(url)) throw RequestValidationException.For("recordingUrl", "callcenter.recording_url_invalid", "The recording link must be an http(s) address of at most 1000 characters.");
-        var log = await db.Set<CallLog>().FirstOrDefaultAsync(c => c.CallId == request.CallId, ct) ?? throw new EntityNotFoundException("Call", request.CallId);
-        log.EndedAt = request.EndedAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
+        var log = await call.FindAsync(request.CallId, ct);
+        log.EndedAt = request.EndedAt?.ToUniversalTime() ?? call.Now;
         // Talk time runs from the answer when it was reported; else (a system that reports ends only) from the start.
         log.DurationSeconds = request.DurationSeconds ?? Math.Max(0, (int)(log.EndedAt.Value - (log.AnsweredAt ?? log.StartedAt)).TotalSeconds);
         log.RecordingUrl = request.RecordingUrl ?? log.RecordingUrl;
         log.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        await db.SaveChangesAsync(ct);
+        await call.Db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -103,20 +98,43 @@ public sealed class IncomingCalls(ITenantStore tenants, ITenantScopeFactory scop
     /// </summary>
     public async Task AnsweredAsync(HttpContext http, CallAnsweredRequest request, CancellationToken ct)
     {
-        var tenant = ResolveTenant(http);
-        await using var scope = scopes.Create(tenant.Id, tenant.Name);
-        var db = scope.Services.GetRequiredService<PlatformDbContext>();
-        var clock = scope.Services.GetRequiredService<TimeProvider>();
-        await AuthenticateAsync(db, clock, http, ct);
-        if (string.IsNullOrWhiteSpace(request.CallId)) throw RequestValidationException.For("callId", "callcenter.call_id_required", "The call id is required.");
-        var log = await db.Set<CallLog>().FirstOrDefaultAsync(c => c.CallId == request.CallId, ct) ?? throw new EntityNotFoundException("Call", request.CallId);
+        await using var call = Open(http);
+        await AuthenticateAsync(call, http, ct);
+        var log = await call.FindAsync(request.CallId, ct);
         if (log.AnsweredAt is not null) return;
-        var at = request.AnsweredAt?.ToUniversalTime() ?? clock.GetUtcNow().UtcDateTime;
+        var at = request.AnsweredAt?.ToUniversalTime() ?? call.Now;
         if (at < log.StartedAt || (log.EndedAt is { } ended && at > ended))
             throw RequestValidationException.For("answeredAt", "callcenter.answered_at_invalid", "A call is answered after it starts and before it ends.");
         log.AnsweredAt = at;
         log.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        await db.SaveChangesAsync(ct);
+        await call.Db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The key's tenant (and its database) opened in a scope of its own; the caller checks the key there next. Not async:
+    /// the current tenant it sets must stay with the caller.
+    /// </summary>
+    private TelephonyScope Open(HttpContext http)
+    {
+        var tenant = ResolveTenant(http);
+        return new TelephonyScope(tenant, scopes.Create(tenant.Id, tenant.Name));
+    }
+
+    private sealed class TelephonyScope(TenantInfo tenant, TenantScope scope) : IAsyncDisposable
+    {
+        public TenantInfo Tenant => tenant;
+        public IServiceProvider Services => scope.Services;
+        public PlatformDbContext Db { get; } = scope.Services.GetRequiredService<PlatformDbContext>();
+        public DateTime Now => Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+        /// <summary>A reported call by the telephony system's id.</summary>
+        public async Task<CallLog> FindAsync(string callId, CancellationToken ct)
+        {
+            if (string.IsNullOrWhiteSpace(callId)) throw RequestValidationException.For("callId", "callcenter.call_id_required", "The call id is required.");
+            return await Db.Set<CallLog>().FirstOrDefaultAsync(c => c.CallId == callId, ct) ?? throw new EntityNotFoundException("Call", callId);
+        }
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
 
     private sealed record ScreenPopContext(Guid CallLogId, string CallId, string Number, DateTime StartedAt, Guid? CustomerId, Guid? ContactId, string? ContactName, Guid? AgentId);
@@ -157,13 +175,13 @@ public sealed class IncomingCalls(ITenantStore tenants, ITenantScopeFactory scop
         return tenant;
     }
 
-    private static async Task AuthenticateAsync(PlatformDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task AuthenticateAsync(TelephonyScope call, HttpContext http, CancellationToken ct)
     {
         var hash = KeyFormat.Hash(http.Request.Headers[ApiKeyHeader].ToString());
         // Read in the key's own tenant: a key of one tenant carrying another tenant's id finds no row.
-        var key = await db.Set<TelephonyApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, ct) ?? throw Refused();
-        key.LastUsedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        var key = await call.Db.Set<TelephonyApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, ct) ?? throw Refused();
+        key.LastUsedAt = call.Now;
+        await call.Db.SaveChangesAsync(ct);
     }
 
     private static void Validate(IncomingCallRequest request)

@@ -78,15 +78,8 @@ internal static class ArticleEndpoints
                 service.RateHelpfulAsync(id, request.Helpful, ct))
             .Produces<ArticleHelpfulDto>().RequirePermission(KnowledgePermissions.Read);
 
-        articles.MapPost("/attachments", async (IFormFile? file, ArticleService service, CancellationToken ct) =>
-            {
-                if (file is null) throw RequestValidationException.For("file", "file.required", "Choose a file to upload.");
-                await using var stream = file.OpenReadStream();
-                var stored = await service.UploadAsync(file.FileName, stream, ct);
-                return Results.Created($"/api/files/{stored.Id}", new ArticleAttachmentDto(stored.Id, stored.OriginalName, stored.Size));
-            })
-            .DisableAntiforgery() // bearer tokens, no cookies: no cross-site form posts to forge
-            .Produces<ArticleAttachmentDto>(StatusCodes.Status201Created).RequirePermission(KnowledgePermissions.Manage);
+        articles.MapUpload("/attachments", ArticleService.AttachmentPurpose, f => new ArticleAttachmentDto(f.Id, f.OriginalName, f.Size))
+            .RequirePermission(KnowledgePermissions.Manage);
 
         articles.MapPost("/from-ticket/{ticketId:guid}", async (Guid ticketId, TicketArticles fromTickets, ArticleQueries queries, CancellationToken ct) =>
             {

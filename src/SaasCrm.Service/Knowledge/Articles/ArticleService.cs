@@ -96,13 +96,6 @@ public sealed class ArticleService(
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<StoredFile> UploadAsync(string? fileName, Stream content, CancellationToken ct)
-    {
-        var file = await files.SaveUploadAsync(AttachmentPurpose, fileName, content, ct);
-        await db.SaveChangesAsync(ct);
-        return file;
-    }
-
     /// <summary>Counts a read; a plain increment, so readers never conflict with each other or with editors.</summary>
     public Task CountViewAsync(Guid id, CancellationToken ct) =>
         db.Set<Article>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + 1), ct);
@@ -171,11 +164,11 @@ public sealed class ArticleService(
         foreach (var fileId in fileIds.Distinct().Except(existing.Select(a => a.FileId))) await AttachAsync(id, fileId, now, ct);
     }
 
-    /// <summary>Only a file the caller may read (their own upload, or an attachment they may read) can be attached.</summary>
+    /// <summary>Only the caller's own upload for articles can be newly attached (attachments kept on an edit are not re-checked).</summary>
     private async Task AttachAsync(Guid articleId, Guid fileId, DateTime now, CancellationToken ct)
     {
         StoredFile file;
-        try { file = await files.GetReadableAsync(fileId, ct); }
+        try { file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, ct); }
         catch (EntityNotFoundException) { throw RequestValidationException.For("attachmentFileIds", "knowledge.attachment_not_found", $"File {fileId} was not found."); }
         db.Add(new ArticleAttachment { ArticleId = articleId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = access.Me, At = now });
     }

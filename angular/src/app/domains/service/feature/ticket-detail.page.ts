@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -16,7 +16,6 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRateModule } from 'ng-zorro-antd/rate';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
-import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
@@ -30,6 +29,7 @@ import { DueBadge } from '../ui/due-badge';
 import { ServiceStatusTag } from '../ui/status-tag';
 import { WorkflowJournal } from '../ui/workflow-journal';
 import { TicketArticles } from '../ui/ticket-articles';
+import { CommentDraft, StagedFile, TicketCommentBox } from '../ui/ticket-comment-box';
 
 /** One ticket: status actions, assignment, comments (internal or public), SLA times, rating and the workflow journal. */
 @Component({
@@ -46,6 +46,7 @@ import { TicketArticles } from '../ui/ticket-articles';
     ServiceStatusTag,
     WorkflowJournal,
     TicketArticles,
+    TicketCommentBox,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -58,7 +59,6 @@ import { TicketArticles } from '../ui/ticket-articles';
     NzRateModule,
     NzResultModule,
     NzSkeletonModule,
-    NzSwitchModule,
     NzTagModule,
     NzTimelineModule,
   ],
@@ -176,31 +176,7 @@ import { TicketArticles } from '../ui/ticket-articles';
             } @empty {
               <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'service.tickets.noComments' | translate" />
             }
-            <div class="composer">
-              <textarea nz-input rows="3" [(ngModel)]="commentText" [placeholder]="'service.tickets.commentPlaceholder' | translate" data-test="comment-text"></textarea>
-              @if (pending().length || uploading()) {
-                <div class="pending" data-test="comment-pending-files">
-                  @for (f of pending(); track f.fileId) {
-                    <nz-tag nzMode="closeable" (nzOnClose)="unstage(f.fileId)" data-test="comment-pending-file"><nz-icon nzType="paper-clip" /> {{ f.fileName }} ({{ size(f.size) }})</nz-tag>
-                  }
-                  @if (uploading()) {
-                    <span class="muted"><nz-icon nzType="loading" /> {{ 'service.tickets.uploading' | translate }}</span>
-                  }
-                </div>
-              }
-              <div class="composer-bar">
-                <input #commentFile type="file" hidden multiple (change)="stage($event)" data-test="comment-file-input" />
-                <button nz-button nzSize="small" (click)="commentFile.click()" [disabled]="uploading()" data-test="comment-attach">
-                  <nz-icon nzType="paper-clip" /> {{ 'service.tickets.attachToComment' | translate }}
-                </button>
-                <label><nz-switch nzSize="small" [(ngModel)]="commentInternal" data-test="comment-internal-switch" /> {{ 'service.tickets.internalToggle' | translate }}</label>
-                <label><nz-switch nzSize="small" [(ngModel)]="commentFromCustomer" [nzDisabled]="commentInternal" /> {{ 'service.tickets.fromCustomerToggle' | translate }}</label>
-                <span class="grow"></span>
-                <button nz-button nzType="primary" [disabled]="!commentText.trim()" [nzLoading]="store.busy()" (click)="comment()" data-test="comment-send">
-                  {{ 'service.tickets.send' | translate }}
-                </button>
-              </div>
-            </div>
+            <app-ticket-comment-box [busy]="store.busy()" [upload]="uploadCommentFile" [send]="sendComment" />
           </nz-card>
         </div>
         <div nz-col [nzXs]="24" [nzLg]="9">
@@ -265,13 +241,9 @@ import { TicketArticles } from '../ui/ticket-articles';
     .comment { padding: 8px 12px; border-radius: 6px; margin-bottom: 8px; background: #fafafa; border-inline-start: 3px solid #d9d9d9; }
     .comment.internal { background: #fff7e6; border-inline-start-color: #fa8c16; }
     .meta { display: flex; gap: 8px; align-items: center; margin-bottom: 4px; }
-    .composer { margin-top: 12px; }
-    .composer-bar { display: flex; gap: 16px; align-items: center; margin-top: 8px; flex-wrap: wrap; }
-    .grow { flex: 1; }
     .files { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 8px 0; }
     .comment-files { margin: 6px 0 0; }
     .file { cursor: pointer; }
-    .pending { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; }
     .upload { cursor: pointer; display: inline-block; margin-top: 8px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -309,13 +281,6 @@ export class TicketDetailPage implements OnInit {
 
   protected readonly files = computed(() => filesByComment(this.store.ticket()?.attachments ?? []));
   protected readonly size = fileSize;
-  /** Files uploaded for the comment being written; sent with it. */
-  protected readonly pending = signal<{ fileId: string; fileName: string; size: number | string }[]>([]);
-  protected readonly uploading = signal(false);
-
-  protected commentText = '';
-  protected commentInternal = false;
-  protected commentFromCustomer = false;
   protected rating = 0;
   protected ratingComment = '';
 
@@ -340,21 +305,20 @@ export class TicketDetailPage implements OnInit {
     }
   }
 
-  protected async comment(): Promise<void> {
-    try {
-      await this.store.comment(
-        this.commentText.trim(),
-        this.commentInternal,
-        !this.commentInternal && this.commentFromCustomer,
-        this.pending().map((f) => f.fileId),
-      );
-      this.commentText = '';
-      this.pending.set([]);
-      this.commentFromCustomer = false;
-    } catch (error) {
+  /** The comment box's work; failures are shown here and keep the draft. */
+  protected readonly uploadCommentFile = (file: File): Promise<StagedFile | null> =>
+    this.store.upload(file).catch((error: unknown) => {
       this.problems.show(error);
-    }
-  }
+      return null;
+    });
+  protected readonly sendComment = (draft: CommentDraft): Promise<boolean> =>
+    this.store.comment(draft.content, draft.isInternal, draft.fromCustomer, draft.fileIds).then(
+      () => true,
+      (error: unknown) => {
+        this.problems.show(error);
+        return false;
+      },
+    );
 
   protected async rate(): Promise<void> {
     try {
@@ -375,27 +339,6 @@ export class TicketDetailPage implements OnInit {
     } catch (error) {
       this.problems.show(error);
     }
-  }
-
-  protected async stage(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const chosen = Array.from(input.files ?? []);
-    input.value = '';
-    this.uploading.set(true);
-    try {
-      for (const file of chosen) {
-        const uploaded = await this.store.upload(file);
-        this.pending.update((list) => [...list, uploaded]);
-      }
-    } catch (error) {
-      this.problems.show(error);
-    } finally {
-      this.uploading.set(false);
-    }
-  }
-
-  protected unstage(fileId: string): void {
-    this.pending.update((list) => list.filter((f) => f.fileId !== fileId));
   }
 
   protected download(f: TicketFile): void {

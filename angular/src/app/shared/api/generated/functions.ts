@@ -197,6 +197,10 @@ export type { ApiCustomersCustomerIdFollowUpsIdPut$Params as ApiCustomersCustome
 export { apiCustomersCustomerIdFollowUpsIdPut as apiCustomersCustomerIdFollowUpsIdPut } from './fn/customers/api-customers-customer-id-follow-ups-id-put';
 export type { ApiCustomersCustomerIdFollowUpsIdDelete$Params as ApiCustomersCustomerIdFollowUpsIdDelete$Params } from './fn/customers/api-customers-customer-id-follow-ups-id-delete';
 export { apiCustomersCustomerIdFollowUpsIdDelete as apiCustomersCustomerIdFollowUpsIdDelete } from './fn/customers/api-customers-customer-id-follow-ups-id-delete';
+export type { ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Params as ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Params } from './fn/customers/api-customers-customer-id-follow-ups-id-attachments-file-id-get';
+export { apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet as apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet } from './fn/customers/api-customers-customer-id-follow-ups-id-attachments-file-id-get';
+export type { ApiFollowUpsAttachmentsPost$Params as ApiFollowUpsAttachmentsPost$Params } from './fn/customers/api-follow-ups-attachments-post';
+export { apiFollowUpsAttachmentsPost as apiFollowUpsAttachmentsPost } from './fn/customers/api-follow-ups-attachments-post';
 export type { ApiCheckInsGet$Params as ApiCheckInsGet$Params } from './fn/customers/api-check-ins-get';
 export { apiCheckInsGet as apiCheckInsGet } from './fn/customers/api-check-ins-get';
 export type { ApiCustomersIdOwnershipGet$Params as ApiCustomersIdOwnershipGet$Params } from './fn/customers/api-customers-id-ownership-get';

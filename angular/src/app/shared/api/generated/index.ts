@@ -115,6 +115,7 @@ export type { ExportColumnDto } from './models/export-column-dto';
 export type { ExportStatus } from './models/export-status';
 export type { FileFormat } from './models/file-format';
 export type { FollowUpDto } from './models/follow-up-dto';
+export type { FollowUpFileDto } from './models/follow-up-file-dto';
 export type { FollowUpPage } from './models/follow-up-page';
 export type { HandoverDto } from './models/handover-dto';
 export type { HandoverFilter } from './models/handover-filter';
@@ -564,6 +565,10 @@ export type { ApiCustomersCustomerIdFollowUpsIdPut$Params as ApiCustomersCustome
 export { apiCustomersCustomerIdFollowUpsIdPut as apiCustomersCustomerIdFollowUpsIdPut } from './fn/customers/api-customers-customer-id-follow-ups-id-put';
 export type { ApiCustomersCustomerIdFollowUpsIdDelete$Params as ApiCustomersCustomerIdFollowUpsIdDelete$Params } from './fn/customers/api-customers-customer-id-follow-ups-id-delete';
 export { apiCustomersCustomerIdFollowUpsIdDelete as apiCustomersCustomerIdFollowUpsIdDelete } from './fn/customers/api-customers-customer-id-follow-ups-id-delete';
+export type { ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Params as ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Params } from './fn/customers/api-customers-customer-id-follow-ups-id-attachments-file-id-get';
+export { apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet as apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet } from './fn/customers/api-customers-customer-id-follow-ups-id-attachments-file-id-get';
+export type { ApiFollowUpsAttachmentsPost$Params as ApiFollowUpsAttachmentsPost$Params } from './fn/customers/api-follow-ups-attachments-post';
+export { apiFollowUpsAttachmentsPost as apiFollowUpsAttachmentsPost } from './fn/customers/api-follow-ups-attachments-post';
 export type { ApiCheckInsGet$Params as ApiCheckInsGet$Params } from './fn/customers/api-check-ins-get';
 export { apiCheckInsGet as apiCheckInsGet } from './fn/customers/api-check-ins-get';
 export type { ApiCustomersIdOwnershipGet$Params as ApiCustomersIdOwnershipGet$Params } from './fn/customers/api-customers-id-ownership-get';

@@ -109,6 +109,7 @@ export type { ExportColumnDto } from './models/export-column-dto';
 export type { ExportStatus } from './models/export-status';
 export type { FileFormat } from './models/file-format';
 export type { FollowUpDto } from './models/follow-up-dto';
+export type { FollowUpFileDto } from './models/follow-up-file-dto';
 export type { FollowUpPage } from './models/follow-up-page';
 export type { HandoverDto } from './models/handover-dto';
 export type { HandoverFilter } from './models/handover-filter';

@@ -5,6 +5,7 @@ import { CheckInInput } from '../models/check-in-input';
 import { NextFollowUpInput } from '../models/next-follow-up-input';
 export interface CreateFollowUpRequest {
   at: string;
+  attachmentFileIds?: (Array<string> | null);
   checkIn?: (null | CheckInInput);
   contactId?: (string | null);
   content: string;

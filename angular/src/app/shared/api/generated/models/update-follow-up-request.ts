@@ -3,6 +3,7 @@
 
 export interface UpdateFollowUpRequest {
   at: string;
+  attachmentFileIds?: (Array<string> | null);
   concurrencyStamp: string;
   contactId?: (string | null);
   content: string;

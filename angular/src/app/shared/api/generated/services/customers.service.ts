@@ -25,6 +25,8 @@ import { apiCustomersCustomerIdContactsPost } from '../fn/customers/api-customer
 import { ApiCustomersCustomerIdContactsPost$Params } from '../fn/customers/api-customers-customer-id-contacts-post';
 import { apiCustomersCustomerIdFollowUpsGet } from '../fn/customers/api-customers-customer-id-follow-ups-get';
 import { ApiCustomersCustomerIdFollowUpsGet$Params } from '../fn/customers/api-customers-customer-id-follow-ups-get';
+import { apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet } from '../fn/customers/api-customers-customer-id-follow-ups-id-attachments-file-id-get';
+import { ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Params } from '../fn/customers/api-customers-customer-id-follow-ups-id-attachments-file-id-get';
 import { apiCustomersCustomerIdFollowUpsIdDelete } from '../fn/customers/api-customers-customer-id-follow-ups-id-delete';
 import { ApiCustomersCustomerIdFollowUpsIdDelete$Params } from '../fn/customers/api-customers-customer-id-follow-ups-id-delete';
 import { apiCustomersCustomerIdFollowUpsIdPut } from '../fn/customers/api-customers-customer-id-follow-ups-id-put';
@@ -57,6 +59,8 @@ import { apiCustomersIdServiceRepPut } from '../fn/customers/api-customers-id-se
 import { ApiCustomersIdServiceRepPut$Params } from '../fn/customers/api-customers-id-service-rep-put';
 import { apiCustomersPost } from '../fn/customers/api-customers-post';
 import { ApiCustomersPost$Params } from '../fn/customers/api-customers-post';
+import { apiFollowUpsAttachmentsPost } from '../fn/customers/api-follow-ups-attachments-post';
+import { ApiFollowUpsAttachmentsPost$Params } from '../fn/customers/api-follow-ups-attachments-post';
 import { apiSavedViewsGet } from '../fn/customers/api-saved-views-get';
 import { ApiSavedViewsGet$Params } from '../fn/customers/api-saved-views-get';
 import { apiSavedViewsIdDelete } from '../fn/customers/api-saved-views-id-delete';
@@ -74,6 +78,7 @@ import { CustomerPage } from '../models/customer-page';
 import { CustomerSettingsDto } from '../models/customer-settings-dto';
 import { DuplicateMatch } from '../models/duplicate-match';
 import { FollowUpDto } from '../models/follow-up-dto';
+import { FollowUpFileDto } from '../models/follow-up-file-dto';
 import { FollowUpPage } from '../models/follow-up-page';
 import { HistoryPage } from '../models/history-page';
 import { OwnershipRecordDto } from '../models/ownership-record-dto';
@@ -533,6 +538,56 @@ export class CustomersService extends BaseService {
   apiCustomersCustomerIdFollowUpsIdDelete(params: ApiCustomersCustomerIdFollowUpsIdDelete$Params, context?: HttpContext): Promise<void> {
     const resp = this.apiCustomersCustomerIdFollowUpsIdDelete$Response(params, context);
     return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet()` */
+  static readonly ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGetPath = '/api/customers/{customerId}/follow-ups/{id}/attachments/{fileId}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Response(params: ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet(params: ApiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiCustomersCustomerIdFollowUpsIdAttachmentsFileIdGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+  }
+
+  /** Path part for operation `apiFollowUpsAttachmentsPost()` */
+  static readonly ApiFollowUpsAttachmentsPostPath = '/api/follow-ups/attachments';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiFollowUpsAttachmentsPost()` instead.
+   *
+   * This method sends `multipart/form-data` and handles request body of type `multipart/form-data`.
+   */
+  apiFollowUpsAttachmentsPost$Response(params: ApiFollowUpsAttachmentsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<FollowUpFileDto>> {
+    const obs = apiFollowUpsAttachmentsPost(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiFollowUpsAttachmentsPost$Response()` instead.
+   *
+   * This method sends `multipart/form-data` and handles request body of type `multipart/form-data`.
+   */
+  apiFollowUpsAttachmentsPost(params: ApiFollowUpsAttachmentsPost$Params, context?: HttpContext): Promise<FollowUpFileDto> {
+    const resp = this.apiFollowUpsAttachmentsPost$Response(params, context);
+    return resp.then((r: StrictHttpResponse<FollowUpFileDto>): FollowUpFileDto => r.body);
   }
 
   /** Path part for operation `apiCheckInsGet()` */
