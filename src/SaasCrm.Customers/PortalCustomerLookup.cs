@@ -31,9 +31,8 @@ internal sealed class PortalCustomerLookup(PlatformDbContext db, CustomerAccess 
             .Where(k => (mail != "" && k.Kind == CustomerKeyKind.Email && k.Value == mail) || (digits != "" && k.Kind == CustomerKeyKind.Phone && k.Value == digits))
             .Select(k => k.CustomerId).ToListAsync(cancellationToken);
         var rawMail = email?.Trim();
-        var rawPhone = phone?.Trim();
         var byContact = await db.Set<Contact>().AsNoTracking()
-            .Where(k => (rawMail != null && rawMail != "" && k.Email == rawMail) || (rawPhone != null && rawPhone != "" && k.Mobile == rawPhone))
+            .Where(k => (rawMail != null && rawMail != "" && k.Email == rawMail) || (digits != "" && k.MobileDigits == digits))
             .Select(k => k.CustomerId).ToListAsync(cancellationToken);
         var ids = byKey.Concat(byContact).Distinct().ToList();
         return await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id) && c.Status == CustomerStatus.Active).Select(c => c.Id).ToListAsync(cancellationToken);

@@ -51,12 +51,16 @@ internal static class CustomersModel
             b.Property(x => x.Department).HasMaxLength(100);
             b.Property(x => x.Mobile).HasMaxLength(32);
             b.Property(x => x.Phone).HasMaxLength(32);
+            b.Property(x => x.MobileDigits).HasMaxLength(32);
+            b.Property(x => x.PhoneDigits).HasMaxLength(32);
             b.Property(x => x.Email).HasMaxLength(256);
             b.Property(x => x.WeChat).HasMaxLength(64);
             b.Property(x => x.QQ).HasMaxLength(32);
             b.Property(x => x.Remark).HasMaxLength(1000);
             b.HasIndex(x => new { x.TenantId, x.CustomerId });
             b.HasIndex(x => new { x.TenantId, x.ImportBatchId });
+            b.HasIndex(x => new { x.TenantId, x.MobileDigits });
+            b.HasIndex(x => new { x.TenantId, x.PhoneDigits });
         });
         builder.Entity<FollowUp>(b =>
         {

@@ -174,6 +174,10 @@ namespace SaasCrm.Migrations.MySql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<string>("MobileDigits")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<DateTime?>("ModifiedAt")
                         .HasColumnType("datetime(6)");
 
@@ -186,6 +190,10 @@ namespace SaasCrm.Migrations.MySql.Migrations
                         .HasColumnType("varchar(100)");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("PhoneDigits")
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
@@ -214,6 +222,10 @@ namespace SaasCrm.Migrations.MySql.Migrations
                     b.HasIndex("TenantId", "CustomerId");
 
                     b.HasIndex("TenantId", "ImportBatchId");
+
+                    b.HasIndex("TenantId", "MobileDigits");
+
+                    b.HasIndex("TenantId", "PhoneDigits");
 
                     b.ToTable("Contacts", (string)null);
                 });

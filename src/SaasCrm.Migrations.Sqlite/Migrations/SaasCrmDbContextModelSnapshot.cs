@@ -165,6 +165,10 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MobileDigits")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ModifiedAt")
                         .HasColumnType("TEXT");
 
@@ -177,6 +181,10 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneDigits")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -205,6 +213,10 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "CustomerId");
 
                     b.HasIndex("TenantId", "ImportBatchId");
+
+                    b.HasIndex("TenantId", "MobileDigits");
+
+                    b.HasIndex("TenantId", "PhoneDigits");
 
                     b.ToTable("Contacts", (string)null);
                 });

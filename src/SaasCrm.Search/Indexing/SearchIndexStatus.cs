@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SaasCrm.Platform.Data;
@@ -13,16 +14,37 @@ public sealed record SearchNodeStatusDto(
     DateTime UpdatedAt, DateTime? RebuildStartedAt, int? RebuildTotal, int? RebuildDone, DateTime? RebuiltAt);
 
 /// <summary>How far behind the log each node is, per tenant: for health, the tenant admin and the operator.</summary>
-public sealed class SearchIndexStatusService(PlatformDbContext db, IDataFilter dataFilter)
+public sealed class SearchIndexStatusService(PlatformDbContext db, IDataFilter dataFilter, ICurrentTenant currentTenant, ITenantScopeFactory tenantScopes)
 {
-    /// <summary>Host side: all tenants (or one); tenant side: pass the current tenant.</summary>
+    /// <summary>
+    /// Host side: all tenants (or one), those with a database of their own read from it, where their log and positions
+    /// live; tenant side: pass the current tenant (the request's database is already the tenant's).
+    /// </summary>
     public async Task<IReadOnlyList<SearchNodeStatusDto>> GetAsync(Guid? tenantId, string? nodeId, CancellationToken ct)
     {
-        var positions = db.Set<SearchIndexPosition>().AsNoTracking();
+        if (currentTenant.Id is not null) return await ReadAsync(db, dataFilter, tenantId, [], nodeId, ct);
+        var own = await db.Tenants.AsNoTracking().Where(t => t.ConnectionString != null && (tenantId == null || t.Id == tenantId))
+            .OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        var result = await ReadAsync(db, dataFilter, tenantId, own.Select(t => t.Id).ToList(), nodeId, ct);
+        var requested = await RequestedAsync(db, ct);
+        foreach (var tenant in own)
+        {
+            await using var scope = tenantScopes.Create(tenant.Id, tenant.Name);
+            var services = scope.Services;
+            var rows = await ReadAsync(services.GetRequiredService<PlatformDbContext>(), services.GetRequiredService<IDataFilter>(), tenant.Id, [], nodeId, ct);
+            // A rebuild may be asked for on either side (the operator asks on the host).
+            result.AddRange(rows.Select(r => r with { RequestedGeneration = Math.Max(r.RequestedGeneration, requested.GetValueOrDefault(tenant.Id)) }));
+        }
+        return result;
+    }
+
+    private static async Task<List<SearchNodeStatusDto>> ReadAsync(PlatformDbContext db, IDataFilter dataFilter, Guid? tenantId, List<Guid> except, string? nodeId, CancellationToken ct)
+    {
+        var positions = db.Set<SearchIndexPosition>().AsNoTracking().Where(p => !except.Contains(p.TenantId));
         if (tenantId is { } t) positions = positions.Where(p => p.TenantId == t);
         if (nodeId is not null) positions = positions.Where(p => p.NodeId == nodeId);
         var rows = await positions.OrderBy(p => p.TenantId).ThenBy(p => p.NodeId).Take(1000).ToListAsync(ct);
-        var requested = await db.Set<SearchIndexRebuildRequest>().AsNoTracking().ToDictionaryAsync(r => r.TenantId, r => r.Generation, ct);
+        var requested = await RequestedAsync(db, ct);
         var result = new List<SearchNodeStatusDto>();
         // The log is tenant-filtered; this status names each tenant explicitly.
         using (dataFilter.Disable<IMultiTenant>())
@@ -37,6 +59,9 @@ public sealed class SearchIndexStatusService(PlatformDbContext db, IDataFilter d
         }
         return result;
     }
+
+    private static Task<Dictionary<Guid, int>> RequestedAsync(PlatformDbContext db, CancellationToken ct) =>
+        db.Set<SearchIndexRebuildRequest>().AsNoTracking().ToDictionaryAsync(r => r.TenantId, r => r.Generation, ct);
 }
 
 /// <summary>Reports this node's lag: Degraded when an operation waits longer than Search:LagWarning.</summary>

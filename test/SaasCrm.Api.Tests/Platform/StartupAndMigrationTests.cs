@@ -109,6 +109,15 @@ public abstract class StartupAndMigrationTests
             await applier.ApplyAllAsync();
             Assert.True(await FindsAsync("Lagoon Works"));
             Assert.Equal(built, await RebuiltAtAsync());
+
+            // The operator's status reads the tenant's position from its own database (the host database has none).
+            var isolatedId = (await host.GetOk("/api/host/tenants?filter=isolated"))["items"]![0]!["id"]!.GetValue<Guid>();
+            var status = (await host.GetOk($"/api/host/search/index?tenantId={isolatedId}&nodeId={applier.Node.NodeId}")).AsArray();
+            var mine = Assert.Single(status);
+            Assert.Equal(0, mine!["pending"]!.GetValue<long>());
+            Assert.True(mine["lastSequence"]!.GetValue<long>() >= 2);
+            Assert.Equal(built, mine["rebuiltAt"]!.GetValue<DateTime>());
+            Assert.Contains((await host.GetOk("/api/host/search/index")).AsArray(), r => r!["tenantId"]!.GetValue<Guid>() == isolatedId);
         }
         finally
         {

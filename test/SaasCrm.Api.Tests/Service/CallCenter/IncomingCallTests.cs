@@ -10,6 +10,8 @@ using SaasCrm.Api.Tests.Infrastructure;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.MultiTenancy;
 using SaasCrm.Customers;
+using SaasCrm.Customers.Data;
+using SaasCrm.Customers.Domain;
 using SaasCrm.Service.CallCenter.Calls;
 using SaasCrm.Service.CallCenter.Domain;
 
@@ -67,6 +69,28 @@ public abstract class IncomingCallTests(ApiFixture api) : CallCenterTestBase(api
         await ApiClient.Expect(await TelephonyAsync("/api/telephony/call-ended", key, new { callId = "nope" }), HttpStatusCode.NotFound);
         var badBody = await ApiClient.Expect(await TelephonyAsync(Incoming, key, new { callerNumber = "", agentExtension = "800", callId = "x" }), HttpStatusCode.BadRequest);
         Assert.NotNull(badBody["errors"]!["callerNumber"]);
+    }
+
+    [Fact]
+    public async Task Contact_numbers_saved_before_their_digits_were_kept_match_after_the_backfill()
+    {
+        var t = await TenantScenario.CreateAsync(Api, "ccb");
+        var key = await IssueKeyAsync(t.Admin);
+        var customer = await CustomerAsync(t.Admin, "旧数据贸易", [], [new { name = "老联系人", mobile = "+86 139-1234-5678", phone = "(0755) 8888.1234", isPrimary = true }]);
+        await using (var scope = Api.Factory.Services.GetRequiredService<ITenantScopeFactory>().Create(t.Id))
+        {
+            // As the rows were before the digits columns: empty; then the migration's statements, as both databases run them.
+            var db = scope.Services.GetRequiredService<PlatformDbContext>();
+            await db.Database.ExecuteSqlRawAsync("UPDATE Contacts SET MobileDigits = NULL, PhoneDigits = NULL");
+            Assert.False((await IncomingOkAsync(key, Call("13912345678", "800")))["customerMatched"]!.GetValue<bool>());
+            foreach (var statement in ContactDigitsBackfill.Statements()) await db.Database.ExecuteSqlRawAsync(statement);
+            var contact = await db.Set<Contact>().AsNoTracking().SingleAsync(c => c.CustomerId == customer);
+            Assert.Equal(("13912345678", "075588881234"), (contact.MobileDigits, contact.PhoneDigits));
+        }
+        Assert.True((await IncomingOkAsync(key, Call("139 1234 5678", "800")))["customerMatched"]!.GetValue<bool>());
+        Assert.True((await IncomingOkAsync(key, Call("0755-88881234", "800")))["customerMatched"]!.GetValue<bool>());
+        // Only whole numbers match: the same last digits of another number do not.
+        Assert.False((await IncomingOkAsync(key, Call("13800005678", "800")))["customerMatched"]!.GetValue<bool>());
     }
 
     [Fact]
