@@ -34,6 +34,10 @@ public interface IWorkflowRecordType
 
     /// <summary>Open records of this type currently assigned to each user, for least-loaded assignment.</summary>
     Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
+    /// <summary>How these records read in a list of instances ("T20261123-0001 空调不制冷"); ids no longer found are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
 }
 
 public enum WorkflowFieldType { Text, Number, Boolean, DateTime, Dictionary, User, Department, Status }

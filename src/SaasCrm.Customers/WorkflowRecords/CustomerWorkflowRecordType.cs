@@ -63,6 +63,9 @@ internal sealed class CustomerWorkflowRecordType(
         search.Enqueue(SearchDocumentTypes.Customer, [customer.Id]);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
+        await db.Set<Customer>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.ToList();

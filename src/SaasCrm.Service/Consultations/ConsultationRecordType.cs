@@ -98,6 +98,9 @@ public sealed class ConsultationRecordType(PlatformDbContext db, ConsultationAcc
         history.Add(Name, c.Id, f.Field == "escalationLevel" ? "escalated" : "field", before, after, f.Field);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
+        await db.Set<Consultation>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
         await db.Set<Consultation>().AsNoTracking()
             .Where(c => c.AssigneeId != null && userIds.Contains(c.AssigneeId.Value) && c.Status == ConsultationStatus.Transferred)

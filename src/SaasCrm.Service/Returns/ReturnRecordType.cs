@@ -83,6 +83,9 @@ public sealed class ReturnRecordType(PlatformDbContext db, ReturnAccess access, 
         r.ConcurrencyStamp = Guid.NewGuid().ToString("N");
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
+        await db.Set<ReturnEntry>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number + (x.CustomerName != null ? " " + x.CustomerName : ""), cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
         await db.Set<ReturnEntry>().AsNoTracking()
             .Where(r => r.ApproverId != null && userIds.Contains(r.ApproverId.Value) && r.Status == ReturnStatus.Submitted)

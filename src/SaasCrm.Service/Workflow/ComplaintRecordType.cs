@@ -121,6 +121,9 @@ public sealed class ComplaintRecordType(
         history.Add(Name, c.Id, f.Field == "escalationLevel" ? "escalated" : "field", before, after, f.Field);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
+        await db.Set<Complaint>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number + " " + x.Title, cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
         await db.Set<Complaint>().AsNoTracking()
             .Where(c => c.AssigneeId != null && userIds.Contains(c.AssigneeId.Value) && c.Status != ComplaintStatus.Closed)

@@ -2,8 +2,11 @@ using SaasCrm.Workflows.Runtime;
 
 namespace SaasCrm.Workflows.Instances;
 
-public sealed record InstanceSummary(Guid Id, Guid DefinitionId, int VersionNumber, string? RecordType, Guid? RecordId, WorkflowInstanceStatus Status,
-    string? CurrentStepId, DateTime StartedAt, DateTime? FinishedAt, string? Outcome);
+/// <param name="RecordTitle">How the record reads ("T20261123-0001 空调不制冷"); null when it is gone.</param>
+/// <param name="CurrentStepName">The current step's title in the instance's version (English), <paramref name="CurrentStepNameZh"/> the Chinese one.</param>
+public sealed record InstanceSummary(Guid Id, Guid DefinitionId, string DefinitionName, string? DefinitionNameZh, int VersionNumber,
+    string? RecordType, Guid? RecordId, string? RecordTitle, WorkflowInstanceStatus Status,
+    string? CurrentStepId, string? CurrentStepName, string? CurrentStepNameZh, DateTime StartedAt, DateTime? FinishedAt, string? Outcome);
 
 public sealed record BookmarkDto(Guid Id, string StepId, BookmarkKind Kind, string Outcome, string? EventName, DateTime? DueAt, string? BoundField);
 

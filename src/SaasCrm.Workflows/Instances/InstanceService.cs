@@ -22,7 +22,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
             .Where(i => (recordType == null || i.RecordType == recordType) && (recordId == null || i.RecordId == recordId)
                         && (definitionId == null || i.DefinitionId == definitionId) && (status == null || i.Status == status));
         var position = KeysetCursor.Decode(cursor);
-        var page = new List<InstanceSummary>();
+        var page = new List<WorkflowInstance>();
         const int maxBatches = 10; // bounds the work for a caller who sees few of many instances; the cursor resumes after what was read
         for (var batchNo = 0; batchNo < maxBatches; batchNo++)
         {
@@ -36,12 +36,12 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
             foreach (var row in batch)
             {
                 position = Advance(position, row);
-                if (await VisibleAsync(row, ct)) page.Add(Summary(row));
-                if (page.Count == size) return new KeysetPage<InstanceSummary>(page, position.Encode());
+                if (await VisibleAsync(row, ct)) page.Add(row);
+                if (page.Count == size) return new KeysetPage<InstanceSummary>(await SummariesAsync(page, ct), position.Encode());
             }
-            if (batch.Count < size * 2) return new KeysetPage<InstanceSummary>(page, null);
+            if (batch.Count < size * 2) return new KeysetPage<InstanceSummary>(await SummariesAsync(page, ct), null);
         }
-        return new KeysetPage<InstanceSummary>(page, position?.Encode());
+        return new KeysetPage<InstanceSummary>(await SummariesAsync(page, ct), position?.Encode());
     }
 
     private static KeysetCursor Advance(KeysetCursor? position, WorkflowInstance row) =>
@@ -55,7 +55,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         var bookmarks = await db.Set<WorkflowBookmark>().AsNoTracking().Where(b => b.InstanceId == id).ToListAsync(ct);
         var journal = await journalReader.ReadAsync(instance, ct);
         var incidents = await db.Set<WorkflowIncident>().AsNoTracking().Where(x => x.InstanceId == id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
-        return new InstanceDetail(Summary(instance), instance.VariablesJson,
+        return new InstanceDetail(await SummaryAsync(instance, ct), instance.VariablesJson,
             bookmarks.Select(b => new BookmarkDto(b.Id, b.StepId, b.Kind, b.Outcome, b.EventName, b.DueAt, b.BoundField)).ToList(),
             journal,
             incidents.Select(Incident).ToList());
@@ -87,7 +87,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         writer.Journal(instance, instance.CurrentStepId, currentStep.Activity, "migrated", $"Migrated from version {from} to {target.Number} while waiting.",
             JournalNote.Of("migrated", ("from", from), ("to", target.Number)));
         await db.SaveChangesAsync(ct);
-        return Summary(instance);
+        return await SummaryAsync(instance, ct);
     }
 
     public async Task<InstanceSummary> CancelAsync(Guid id, CancellationToken ct)
@@ -97,7 +97,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
             throw new BusinessException("workflow.instance_finished", $"The instance is already {instance.Status}.", 409);
         await CancelInternalAsync(instance, "Cancelled by an administrator.", JournalNote.Of("cancelled"), ct);
         await db.SaveChangesAsync(ct);
-        return Summary(instance);
+        return await SummaryAsync(instance, ct);
     }
 
     public async Task<List<IncidentDto>> IncidentsAsync(IncidentStatus? status, CancellationToken ct) =>
@@ -181,8 +181,31 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         return type is not null && await type.IsVisibleAsync(recordId, ct);
     }
 
-    private static InstanceSummary Summary(WorkflowInstance i) =>
-        new(i.Id, i.DefinitionId, i.VersionNumber, i.RecordType, i.RecordId, i.Status, i.CurrentStepId, i.StartedAt, i.FinishedAt, i.Outcome);
+    private async Task<InstanceSummary> SummaryAsync(WorkflowInstance instance, CancellationToken ct) => (await SummariesAsync([instance], ct))[0];
+
+    /// <summary>Instances as a list shows them: definition and step titles, and each record's title, read once per page (not per row).</summary>
+    private async Task<List<InstanceSummary>> SummariesAsync(IReadOnlyList<WorkflowInstance> rows, CancellationToken ct)
+    {
+        var definitionIds = rows.Select(r => r.DefinitionId).Distinct().ToList();
+        var definitions = await db.Set<WorkflowDefinition>().AsNoTracking().Where(d => definitionIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => (d.Name, d.NameZh), ct);
+        var versionIds = rows.Select(r => r.VersionId).Distinct().ToList();
+        var steps = (await db.Set<WorkflowVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.ModelJson }).ToListAsync(ct))
+            .ToDictionary(v => v.Id, v => WorkflowJson.Model(v.ModelJson).Steps.ToDictionary(s => s.Id));
+        var titles = new Dictionary<Guid, string>();
+        foreach (var kind in rows.Where(r => r.RecordId is not null).GroupBy(r => r.RecordType))
+        {
+            if (recordTypes.Find(kind.Key) is not { } type) continue;
+            foreach (var (id, title) in await type.TitlesAsync(kind.Select(r => r.RecordId!.Value).Distinct().ToList(), ct)) titles[id] = title;
+        }
+        return rows.Select(i =>
+        {
+            var (name, nameZh) = definitions.GetValueOrDefault(i.DefinitionId, ("", null));
+            var step = i.CurrentStepId is { } s ? steps.GetValueOrDefault(i.VersionId)?.GetValueOrDefault(s) : null;
+            return new InstanceSummary(i.Id, i.DefinitionId, name, nameZh, i.VersionNumber, i.RecordType, i.RecordId,
+                i.RecordId is { } r ? titles.GetValueOrDefault(r) : null, i.Status, i.CurrentStepId, step?.Name, step?.NameZh, i.StartedAt, i.FinishedAt, i.Outcome);
+        }).ToList();
+    }
 
     private static IncidentDto Incident(WorkflowIncident x) => new(x.Id, x.InstanceId, x.StepId, x.Error, x.Status, x.CreatedAt, x.ResolvedAt);
 }

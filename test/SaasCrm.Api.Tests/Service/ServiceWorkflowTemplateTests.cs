@@ -12,8 +12,13 @@ public abstract class ServiceWorkflowTemplateTests(ApiFixture api)
     private static async Task<JsonNode> InstanceAsync(ApiClient admin, string recordType, Guid recordId)
     {
         var list = (await admin.GetOk($"/api/workflows/instances?recordType={recordType}&recordId={recordId}"))["items"]!.AsArray();
-        Assert.Single(list);
-        return await admin.GetOk($"/api/workflows/instances/{list[0]!["id"]}");
+        var item = Assert.Single(list)!;
+        // The list reads as words: the definition's and the current step's titles, the record's number and title.
+        Assert.False(string.IsNullOrWhiteSpace(item["definitionName"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(item["definitionNameZh"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(item["recordTitle"]!.GetValue<string>()));
+        if (item["currentStepId"] is not null) Assert.False(string.IsNullOrWhiteSpace(item["currentStepName"]!.GetValue<string>()));
+        return await admin.GetOk($"/api/workflows/instances/{item["id"]}");
     }
 
     private static int Journal(JsonNode detail, string stepId, string outcome) =>
@@ -49,6 +54,7 @@ public abstract class ServiceWorkflowTemplateTests(ApiFixture api)
         var id = Id(created);
         var start = Now;
         await ServiceTestHost.RunJobsAsync(api);
+        Assert.EndsWith(" 冰箱噪音", (await InstanceAsync(desk.Admin, "complaint", id))["instance"]!["recordTitle"]!.GetValue<string>());
 
         // product-quality × high = 8 working hours (round the clock here), handed to the department head.
         var complaint = await desk.Admin.GetOk($"/api/complaints/{id}");
