@@ -91,14 +91,24 @@ describe('Call center', { concurrency: false }, () => {
       await page.waitForURL(`**/customers/${customer.id}**`);
       await page.locator('[data-test=click-to-call]').first().waitFor();
 
-      // an unknown number: the pop offers a new customer with the number prefilled
+      // an unknown number (one per language: the customer created below makes it known): the pop offers a new customer with the number prefilled
       const unknownId = `${callId}-unknown`;
-      const unknown = await incomingCall(key, `186${digits}`, extension, unknownId);
+      const unknownNumber = `${language === 'en-US' ? 186 : 187}${digits}`;
+      const unknown = await incomingCall(key, unknownNumber, extension, unknownId);
       assert.equal(unknown.customerMatched, false);
       await page.locator(`[data-test=screen-pop][data-call="${unknownId}"]`).waitFor();
       await page.locator('[data-test=screen-pop-unknown]').waitFor();
-      assert.equal(await page.locator('[data-test=screen-pop-new-phone]').inputValue(), `186${digits}`);
+      assert.equal(await page.locator('[data-test=screen-pop-new-phone]').inputValue(), unknownNumber);
       await screenshot(page, `callcenter-screen-pop-new-${language === 'en-US' ? 'en' : 'zh'}`);
+
+      // created from the pop: the new customer's page opens (in place of the known customer's)
+      const newName = `New caller ${stamp} ${language}`;
+      await page.locator('[data-test=screen-pop-new-name]').fill(newName);
+      await page.locator('[data-test=screen-pop-create]').click();
+      await page.waitForURL((url) => /^\/customers\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(customer.id));
+      const created = await admin.get(`/api/customers/${new URL(page.url()).pathname.split('/').pop()}`);
+      assert.equal(created.name, newName);
+      assert.deepEqual(created.phones, [unknownNumber]);
       await page.close();
     });
   }

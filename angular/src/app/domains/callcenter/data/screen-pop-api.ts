@@ -1,21 +1,19 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
-import type { CreateFollowUpRequest } from '../../../shared/api/generated';
+import { CustomersService } from '../../../shared/api/generated';
+import type { CreateFollowUpRequest, CustomerKind } from '../../../shared/api/generated';
 
-/** The two customer calls the screen pop makes whose responses the generated client does not type (create returns the id). */
+/** The two customer calls the screen pop makes, through the generated CustomersService. */
 @Injectable({ providedIn: 'root' })
 export class ScreenPopApi {
-  private readonly http = inject(HttpClient);
+  private readonly customers = inject(CustomersService);
 
-  async createCustomer(name: string, kind: 'Company' | 'Person', phone: string): Promise<string> {
-    const created = await firstValueFrom(
-      this.http.post<{ id: string }>('/api/customers', { kind, name, phones: [phone], emails: [], tags: [] }),
-    );
-    return created.id;
+  /** The new customer's id, read from the Location header (the generated client does not type the created body). */
+  async createCustomer(name: string, kind: CustomerKind, phone: string): Promise<string> {
+    const response = await this.customers.apiCustomersPost$Response({ body: { kind, name, phones: [phone], emails: [], tags: [] } });
+    return (response.headers.get('Location') ?? '').split('/').pop() ?? '';
   }
 
   async addFollowUp(customerId: string, body: CreateFollowUpRequest): Promise<void> {
-    await firstValueFrom(this.http.post(`/api/customers/${customerId}/follow-ups`, body));
+    await this.customers.apiCustomersCustomerIdFollowUpsPost({ customerId, body });
   }
 }

@@ -99,8 +99,7 @@ export class PortalAccountsPage implements OnInit {
 
   protected async loadContacts(): Promise<void> {
     this.contactId = null;
-    const result = this.customerId ? await this.api.customerContacts(this.customerId) : [];
-    this.contacts.set(Array.isArray(result) ? result : ((result as { items?: [] }).items ?? []));
+    this.contacts.set(this.customerId ? await this.api.customerContacts(this.customerId) : []);
   }
 
   protected async invite(): Promise<void> {

@@ -105,7 +105,10 @@ export class PortalRequestDetailPage implements OnInit {
   protected ratingComment = '';
   protected readonly color = (t: PortalTicket) => statusColor(t.status);
   protected readonly files = computed(() => attachmentsByComment(this.ticket()?.attachments ?? []));
-  protected readonly size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  protected readonly size = (size: number | string) => {
+    const bytes = Number(size);
+    return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  };
 
   protected download(f: PortalAttachment): void {
     this.api.downloadAttachment(this.partner, this.ticket()!.id, f.fileId, f.fileName).catch((e) => this.problems.show(e));
@@ -114,7 +117,7 @@ export class PortalRequestDetailPage implements OnInit {
   async ngOnInit(): Promise<void> {
     const t = await this.api.ticket(this.partner, this.route.snapshot.paramMap.get('id')!);
     this.ticket.set(t);
-    this.rating = t.satisfactionRating ?? 0;
+    this.rating = Number(t.satisfactionRating ?? 0);
     this.ratingComment = t.satisfactionComment ?? '';
   }
 

@@ -1,32 +1,39 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, HttpRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { ReportDefinition, ReportRequest, ReportResult, toQuery } from '../model/report';
+import { apiServiceReportsKeyGet, ServiceReportsService } from '../../../shared/api/generated';
+import { downloadFile } from '../../../shared/util/file-download';
+import { filterQuery, ReportDefinition, ReportRequest, ReportResult, reportParams } from '../model/report';
 
 /**
- * The service reports endpoints. Filters are `filter.<dimension>` keys that the OpenAPI document cannot name, and the
- * export is a file, so these calls use HttpClient with the agreed shapes (like CustomerExtraApi).
- * TODO(api): use the generated ServiceReportsService for the list once `npm run api` has run on main.
+ * The service reports endpoints through the generated client. A report's filters are `filter.<dimension>` query keys
+ * the OpenAPI document cannot name, so they are added to the generated request; the export is a file.
  */
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
+  private readonly api = inject(ServiceReportsService);
   private readonly http = inject(HttpClient);
 
   list(): Promise<ReportDefinition[]> {
-    return firstValueFrom(this.http.get<ReportDefinition[]>('/api/service/reports'));
+    return this.api.apiServiceReportsGet();
   }
 
-  run(key: string, request: ReportRequest): Promise<ReportResult> {
-    return firstValueFrom(this.http.get<ReportResult>(`/api/service/reports/${encodeURIComponent(key)}`, { params: new HttpParams({ fromObject: toQuery(request) }) }));
+  async run(key: string, request: ReportRequest): Promise<ReportResult> {
+    const http = withQuery(this.http, filterQuery(request));
+    return (await firstValueFrom(apiServiceReportsKeyGet(http, this.api.rootUrl, { key, ...reportParams(request) }))).body;
   }
 
-  async export(key: string, request: ReportRequest): Promise<{ blob: Blob; fileName: string }> {
-    const response = await firstValueFrom(this.http.get(`/api/service/reports/${encodeURIComponent(key)}/export`, {
-      params: new HttpParams({ fromObject: toQuery(request) }), observe: 'response', responseType: 'blob',
-    }));
-    const disposition = response.headers.get('content-disposition') ?? '';
-    const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-    const fileName = match ? decodeURIComponent(match[1] ?? match[2]) : `${key}.xlsx`;
-    return { blob: response.body!, fileName };
+  /** Downloads the Excel file under the server's name. */
+  export(key: string, request: ReportRequest): Promise<void> {
+    const path = ServiceReportsService.ApiServiceReportsKeyExportGetPath.replace('{key}', encodeURIComponent(key));
+    const query = new HttpParams({ fromObject: { ...reportParams(request), ...filterQuery(request) } });
+    return downloadFile(this.http, `${this.api.rootUrl}${path}?${query}`, `${key}.xlsx`);
   }
+}
+
+/** An HttpClient for a generated operation function that adds query keys to the request the function built. */
+function withQuery(http: HttpClient, extra: Record<string, string>): HttpClient {
+  const request = (req: HttpRequest<unknown>) =>
+    http.request(req.clone({ params: Object.entries(extra).reduce((params, [name, value]) => params.set(name, value), req.params) }));
+  return { request } as unknown as HttpClient;
 }

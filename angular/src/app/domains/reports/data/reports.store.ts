@@ -72,13 +72,15 @@ export const ReportsStore = signalStore(
         patchState(store, { filters });
         return load();
       },
-      async export(): Promise<{ blob: Blob; fileName: string } | null> {
+      /** Downloads the report as an Excel file; false when there is no report to export. */
+      async export(): Promise<boolean> {
         const key = store.reportKey();
         const request = store.request();
-        if (!key || !request) return null;
+        if (!key || !request) return false;
         patchState(store, { exporting: true });
         try {
-          return await api.export(key, request);
+          await api.export(key, request);
+          return true;
         } finally {
           patchState(store, { exporting: false });
         }

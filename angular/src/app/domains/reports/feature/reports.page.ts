@@ -171,20 +171,13 @@ export class ReportsPage implements OnInit {
     this.run(this.store.setPeriod(unit));
   }
 
-  protected format(kind: MeasureKind, value: number | null | undefined): string {
+  protected format(kind: MeasureKind, value: number | string | null | undefined): string {
     return formatValue(kind, value, this.language.current(), { h: this.translate.instant('reports.hours'), min: this.translate.instant('reports.minutes') });
   }
 
   protected async exportXlsx(): Promise<void> {
     try {
-      const file = await this.store.export();
-      if (!file) return;
-      const url = URL.createObjectURL(file.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      if (!(await this.store.export())) return;
       this.message.success(this.translate.instant('reports.exported'));
     } catch (error) {
       this.problems.show(error);

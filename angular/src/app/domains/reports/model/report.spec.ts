@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartOption, formatValue, presetRange, ReportResult, toQuery } from './report';
+import { chartOption, filterQuery, formatValue, presetRange, reportParams, ReportResult } from './report';
 
 describe('presetRange', () => {
   const now = new Date(2026, 10, 23, 15, 0); // 23 Nov 2026, local time
@@ -15,11 +15,12 @@ describe('presetRange', () => {
   });
 });
 
-describe('toQuery', () => {
-  it('names filters filter.<dimension> and sends the period only when grouping by it', () => {
-    expect(toQuery({ from: 'a', to: 'b', groupBy: 'person', period: 'month', filters: { category: 'repair', priority: '' } }))
-      .toEqual({ from: 'a', to: 'b', groupBy: 'person', 'filter.category': 'repair' });
-    expect(toQuery({ from: 'a', to: 'b', groupBy: 'period', period: 'week', filters: {} })).toEqual({ from: 'a', to: 'b', groupBy: 'period', period: 'week' });
+describe('reportParams and filterQuery', () => {
+  it('send the period only when grouping by it, and name filters filter.<dimension>', () => {
+    const byPerson = { from: 'a', to: 'b', groupBy: 'person', period: 'month' as const, filters: { category: 'repair', priority: '' } };
+    expect(reportParams(byPerson)).toEqual({ From: 'a', To: 'b', GroupBy: 'person' });
+    expect(filterQuery(byPerson)).toEqual({ 'filter.category': 'repair' });
+    expect(reportParams({ from: 'a', to: 'b', groupBy: 'period', period: 'week', filters: {} })).toEqual({ From: 'a', To: 'b', GroupBy: 'period', Period: 'week' });
   });
 });
 

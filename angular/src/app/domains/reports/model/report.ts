@@ -1,14 +1,20 @@
-/** Service reports (V11): shapes of /api/service/reports and the pure logic of the page (ranges, formatting, chart). */
-export type MeasureKind = 'Count' | 'DurationMinutes' | 'Percent' | 'Score' | 'Money';
+// Service reports (V11): the API's shapes, and the pure logic of the page (ranges, query, formatting, chart).
+import type {
+  ApiServiceReportsKeyGet$Params,
+  ReportDefinitionDto,
+  ReportDimensionDto,
+  ReportMeasureDto,
+  ReportMeasureKind,
+  ReportResultDto,
+  ReportRowDto,
+} from '../../../shared/api/generated';
 
-export interface ReportMeasure { key: string; name: string; kind: MeasureKind }
-export interface ReportDimension { key: string; name: string }
-export interface ReportDefinition { key: string; name: string; dimensions: ReportDimension[]; measures: ReportMeasure[]; filters: string[] }
-export interface ReportRow { key: string; label: string; values: Record<string, number | null> }
-export interface ReportResult {
-  key: string; name: string; from: string; to: string; groupBy: string; period: string | null; timeZone: string;
-  filters: Record<string, string>; measures: ReportMeasure[]; rows: ReportRow[]; total: ReportRow;
-}
+export type MeasureKind = ReportMeasureKind;
+export type ReportMeasure = ReportMeasureDto;
+export type ReportDimension = ReportDimensionDto;
+export type ReportDefinition = ReportDefinitionDto;
+export type ReportRow = ReportRowDto;
+export type ReportResult = ReportResultDto;
 
 export type RangePreset = 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'last12Months' | 'custom';
 export const RANGE_PRESETS: readonly RangePreset[] = ['thisMonth', 'lastMonth', 'thisQuarter', 'last12Months', 'custom'];
@@ -42,16 +48,22 @@ export function presetRange(preset: RangePreset, now: Date, custom: [Date, Date]
   }
 }
 
-/** The query string of a report request (filters as `filter.<dimension>`). */
-export function toQuery(request: ReportRequest): Record<string, string> {
-  const query: Record<string, string> = { from: request.from, to: request.to, groupBy: request.groupBy };
-  if (request.groupBy === 'period' && request.period) query['period'] = request.period;
+/** A report request as the generated operation's parameters (all but the report's key). */
+export function reportParams(request: ReportRequest): Omit<ApiServiceReportsKeyGet$Params, 'key'> {
+  const params: Omit<ApiServiceReportsKeyGet$Params, 'key'> = { From: request.from, To: request.to, GroupBy: request.groupBy };
+  if (request.groupBy === 'period' && request.period) params.Period = request.period;
+  return params;
+}
+
+/** The filters as `filter.<dimension>` query keys: the server reads them from the query, the OpenAPI document cannot name them. */
+export function filterQuery(request: ReportRequest): Record<string, string> {
+  const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.filters)) if (value) query[`filter.${key}`] = value;
   return query;
 }
 
 /** A figure for the table: durations as "1 h 30 min", percentages with %, scores with two decimals; null as "—". */
-export function formatValue(kind: MeasureKind, value: number | null | undefined, language: string, units = { h: 'h', min: 'min' }): string {
+export function formatValue(kind: MeasureKind, value: number | string | null | undefined, language: string, units = { h: 'h', min: 'min' }): string {
   if (value === null || value === undefined) return '—';
   const n = Number(value);
   const num = (v: number, digits = 0) => v.toLocaleString(language, { maximumFractionDigits: digits });

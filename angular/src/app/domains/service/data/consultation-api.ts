@@ -1,48 +1,39 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
-import { Consultation, ConsultationRow, CreateConsultation } from '../model/consultation';
+import { AccountService, ConsultationsService } from '../../../shared/api/generated';
+import type { ApiConsultationsGet$Params, PagedResultOfConsultationListItemDto } from '../../../shared/api/generated';
+import { Consultation, CreateConsultation } from '../model/consultation';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  totalIsLowerBound: boolean;
-}
-
-/**
- * /api/consultations, written against the endpoints' shapes.
- * TODO(api): switch to the generated ConsultationsService once `npm run api` has been run against a host with these endpoints.
- */
+/** /api/consultations through the generated ConsultationsService. */
 @Injectable({ providedIn: 'root' })
 export class ConsultationApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ConsultationsService);
 
-  list(query: Record<string, string | string[]>): Promise<Page<ConsultationRow>> {
-    return firstValueFrom(this.http.get<Page<ConsultationRow>>('/api/consultations', { params: query }));
+  list(query: ApiConsultationsGet$Params): Promise<PagedResultOfConsultationListItemDto> {
+    return this.api.apiConsultationsGet(query);
   }
   get(id: string): Promise<Consultation> {
-    return firstValueFrom(this.http.get<Consultation>(`/api/consultations/${id}`));
+    return this.api.apiConsultationsIdGet({ id });
   }
   create(body: CreateConsultation): Promise<Consultation> {
-    return firstValueFrom(this.http.post<Consultation>('/api/consultations', body));
+    return this.api.apiConsultationsPost({ body });
   }
   answer(id: string, content: string, replyChannelCode: string | null): Promise<Consultation> {
-    return firstValueFrom(this.http.post<Consultation>(`/api/consultations/${id}/answer`, { content, replyChannelCode }));
+    return this.api.apiConsultationsIdAnswerPost({ id, body: { content, replyChannelCode } });
   }
   transfer(id: string, departmentId: string, deadline: string | null, note: string | null): Promise<Consultation> {
-    return firstValueFrom(this.http.post<Consultation>(`/api/consultations/${id}/transfer`, { departmentId, deadline, note }));
+    return this.api.apiConsultationsIdTransferPost({ id, body: { departmentId, deadline, note } });
   }
   departmentAnswer(id: string, content: string): Promise<Consultation> {
-    return firstValueFrom(this.http.post<Consultation>(`/api/consultations/${id}/department-answer`, { content }));
+    return this.api.apiConsultationsIdDepartmentAnswerPost({ id, body: { content } });
   }
 }
 
 /** The signed-in user's id (for what the detail pages offer; the server still decides). */
 @Injectable({ providedIn: 'root' })
 export class CurrentUserId {
-  private readonly http = inject(HttpClient);
+  private readonly account = inject(AccountService);
   /** Not cached: another user may sign in without a reload. */
   get(): Promise<string | null> {
-    return firstValueFrom(this.http.get<{ userId: string }>('/api/account/me')).then((p) => p.userId, () => null);
+    return this.account.apiAccountMeGet().then((p) => p.userId, () => null);
   }
 }

@@ -1,30 +1,36 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
-import { ReturnEntry, ReturnRow } from '../model/return';
-import type { Page } from './consultation-api';
+import { ReturnsService } from '../../../shared/api/generated';
+import type { ApiReturnsGet$Params, PagedResultOfReturnListItemDto, ReturnEntryRequest } from '../../../shared/api/generated';
+import { ReturnEntry } from '../model/return';
 
-/**
- * /api/returns, written against the endpoints' shapes.
- * TODO(api): switch to the generated ReturnsService once `npm run api` has been run against a host with these endpoints.
- */
+/** /api/returns through the generated ReturnsService. */
 @Injectable({ providedIn: 'root' })
 export class ReturnApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ReturnsService);
 
-  list(query: Record<string, string | string[]>): Promise<Page<ReturnRow>> {
-    return firstValueFrom(this.http.get<Page<ReturnRow>>('/api/returns', { params: query }));
+  list(query: ApiReturnsGet$Params): Promise<PagedResultOfReturnListItemDto> {
+    return this.api.apiReturnsGet(query);
   }
   get(id: string): Promise<ReturnEntry> {
-    return firstValueFrom(this.http.get<ReturnEntry>(`/api/returns/${id}`));
+    return this.api.apiReturnsIdGet({ id });
   }
-  create(body: Record<string, unknown>): Promise<ReturnEntry> {
-    return firstValueFrom(this.http.post<ReturnEntry>('/api/returns', body));
+  create(body: ReturnEntryRequest): Promise<ReturnEntry> {
+    return this.api.apiReturnsPost({ body });
   }
-  update(id: string, body: Record<string, unknown>): Promise<ReturnEntry> {
-    return firstValueFrom(this.http.put<ReturnEntry>(`/api/returns/${id}`, body));
+  update(id: string, body: ReturnEntryRequest): Promise<ReturnEntry> {
+    return this.api.apiReturnsIdPut({ id, body });
   }
+  /** Approving and rejecting carry the approver's note; submitting and completing carry nothing. */
   action(id: string, action: 'submit' | 'approve' | 'reject' | 'complete', note?: string | null): Promise<ReturnEntry> {
-    return firstValueFrom(this.http.post<ReturnEntry>(`/api/returns/${id}/${action}`, action === 'approve' || action === 'reject' ? { note: note ?? null } : {}));
+    switch (action) {
+      case 'submit':
+        return this.api.apiReturnsIdSubmitPost({ id });
+      case 'approve':
+        return this.api.apiReturnsIdApprovePost({ id, body: { note: note ?? null } });
+      case 'reject':
+        return this.api.apiReturnsIdRejectPost({ id, body: { note: note ?? null } });
+      case 'complete':
+        return this.api.apiReturnsIdCompletePost({ id });
+    }
   }
 }

@@ -4,7 +4,7 @@ import { Consultation, consultationActions, consultationQuery, DEFAULT_CONSULTAT
 describe('consultation model', () => {
   it('builds the list query from filter, sort and page', () => {
     const q = consultationQuery({ ...EMPTY_CONSULTATION_FILTER, view: 'department', status: ['Transferred'], overdue: true, search: ' 冰箱 ' }, DEFAULT_CONSULTATION_SORT, 2, 20);
-    expect(q).toEqual({ sort: '-createdAt', page: '2', pageSize: '20', view: 'department', search: '冰箱', status: ['Transferred'], overdue: 'true' });
+    expect(q).toEqual({ Sort: '-createdAt', Page: 2, PageSize: 20, View: 'department', Search: '冰箱', Status: ['Transferred'], Overdue: true });
   });
 
   it('offers the department answer to the department and the reply to the originator', () => {

@@ -1,5 +1,14 @@
-/** Consultations and answers (V4): shapes of /api/consultations and the list's query. */
-export type ConsultationStatus = 'Open' | 'Transferred' | 'DepartmentAnswered' | 'Answered';
+// Consultations and answers (V4): the API's shapes, the list's filter and query, and what a user may do next.
+import type {
+  ApiConsultationsGet$Params,
+  ConsultationDto,
+  ConsultationListItemDto,
+  ConsultationStatus,
+  CreateConsultationRequest,
+  ServiceHistoryDto,
+} from '../../../shared/api/generated';
+
+export type { ConsultationStatus };
 export const CONSULTATION_STATUSES: ConsultationStatus[] = ['Open', 'Transferred', 'DepartmentAnswered', 'Answered'];
 export const CONSULTATION_VIEWS = ['all', 'created', 'department', 'mine'] as const;
 export type ConsultationView = (typeof CONSULTATION_VIEWS)[number];
@@ -10,67 +19,11 @@ export const CONSULTATION_DICTIONARIES = {
   channel: 'consultation-reply-channel',
 } as const;
 
-export interface HistoryLine {
-  id: string;
-  action: string;
-  fromValue?: string | null;
-  toValue?: string | null;
-  note?: string | null;
-  byUserName?: string | null;
-  at: string;
-}
-
-export interface ConsultationRow {
-  id: string;
-  number: string;
-  customerId?: string | null;
-  customerName?: string | null;
-  contactName?: string | null;
-  enquiryTypeCode: string;
-  productCategoryCode?: string | null;
-  brandCode?: string | null;
-  quantity: number;
-  content: string;
-  status: ConsultationStatus;
-  departmentId?: string | null;
-  departmentName?: string | null;
-  assigneeName?: string | null;
-  deadline?: string | null;
-  isOverdue: boolean;
-  escalationLevel: number;
-  createdByName?: string | null;
-  createdAt: string;
-}
-
-export interface Consultation extends ConsultationRow {
-  contactPhone?: string | null;
-  assigneeId?: string | null;
-  transferredAt?: string | null;
-  departmentAnswer?: string | null;
-  departmentAnsweredByName?: string | null;
-  departmentAnsweredAt?: string | null;
-  answeredOnTime?: boolean | null;
-  answer?: string | null;
-  replyChannelCode?: string | null;
-  answeredByName?: string | null;
-  answeredAt?: string | null;
-  createdBy?: string | null;
-  concurrencyStamp: string;
-  history: HistoryLine[];
-}
-
-export interface CreateConsultation {
-  enquiryTypeCode: string;
-  content: string;
-  customerId?: string | null;
-  contactName?: string | null;
-  contactPhone?: string | null;
-  productCategoryCode?: string | null;
-  brandCode?: string | null;
-  quantity: number;
-  answer?: string | null;
-  replyChannelCode?: string | null;
-}
+/** The API's shapes, under the names the pages were written with. */
+export type HistoryLine = ServiceHistoryDto;
+export type ConsultationRow = ConsultationListItemDto;
+export type Consultation = ConsultationDto;
+export type CreateConsultation = CreateConsultationRequest;
 
 export interface ConsultationFilter {
   view: ConsultationView;
@@ -88,14 +41,14 @@ export interface ConsultationSort {
 }
 export const DEFAULT_CONSULTATION_SORT: ConsultationSort = { field: 'createdAt', descending: true };
 
-/** Query string of GET /api/consultations (arrays repeat the key). */
-export function consultationQuery(f: ConsultationFilter, sort: ConsultationSort, page: number, pageSize: number): Record<string, string | string[]> {
-  const q: Record<string, string | string[]> = { sort: (sort.descending ? '-' : '') + sort.field, page: String(page), pageSize: String(pageSize) };
-  if (f.view !== 'all') q['view'] = f.view;
-  if (f.search.trim()) q['search'] = f.search.trim();
-  if (f.status.length) q['status'] = f.status;
-  if (f.type.length) q['type'] = f.type;
-  if (f.overdue) q['overdue'] = 'true';
+/** Parameters of GET /api/consultations (arrays repeat the key). */
+export function consultationQuery(f: ConsultationFilter, sort: ConsultationSort, page: number, pageSize: number): ApiConsultationsGet$Params {
+  const q: ApiConsultationsGet$Params = { Sort: (sort.descending ? '-' : '') + sort.field, Page: page, PageSize: pageSize };
+  if (f.view !== 'all') q.View = f.view;
+  if (f.search.trim()) q.Search = f.search.trim();
+  if (f.status.length) q.Status = [...f.status];
+  if (f.type.length) q.Type = [...f.type];
+  if (f.overdue) q.Overdue = true;
   return q;
 }
 

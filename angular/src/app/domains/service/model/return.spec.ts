@@ -16,7 +16,7 @@ describe('return model', () => {
 
   it('builds the list query', () => {
     expect(returnQuery({ ...EMPTY_RETURN_FILTER, view: 'approval', kind: ['QuickReturn'] }, DEFAULT_RETURN_SORT, 1, 20)).toEqual({
-      sort: '-createdAt', page: '1', pageSize: '20', view: 'approval', kind: ['QuickReturn'],
+      Sort: '-createdAt', Page: 1, PageSize: 20, View: 'approval', Kind: ['QuickReturn'],
     });
   });
 });

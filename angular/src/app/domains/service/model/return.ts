@@ -1,6 +1,7 @@
-/** Returns, exchanges and compensation (V5): shapes of /api/returns, the kinds and the fields each requires. */
-export type ReturnKind = 'ReturnExchange' | 'QuickReturn' | 'PriceProtection' | 'VipHomeRefund';
-export type ReturnStatus = 'Draft' | 'Submitted' | 'Approved' | 'Rejected' | 'Completed';
+// Returns, exchanges and compensation (V5): the API's shapes, the kinds and the fields each requires, the list's query.
+import type { ApiReturnsGet$Params, ReturnDto, ReturnKind, ReturnListItemDto, ReturnStatus } from '../../../shared/api/generated';
+
+export type { ReturnKind, ReturnStatus };
 export const RETURN_KINDS: ReturnKind[] = ['ReturnExchange', 'QuickReturn', 'PriceProtection', 'VipHomeRefund'];
 export const RETURN_STATUSES: ReturnStatus[] = ['Draft', 'Submitted', 'Approved', 'Rejected', 'Completed'];
 export const RETURN_VIEWS = ['all', 'created', 'approval', 'department'] as const;
@@ -43,48 +44,9 @@ export function reasonDictionary(kind: ReturnKind): string {
   return kind === 'PriceProtection' ? RETURN_DICTIONARIES.compensationReason : RETURN_DICTIONARIES.returnReason;
 }
 
-export interface ReturnRow {
-  id: string;
-  number: string;
-  kind: ReturnKind;
-  status: ReturnStatus;
-  customerName?: string | null;
-  orderNumber?: string | null;
-  reasonCode?: string | null;
-  quantity?: number | null;
-  amount?: number | null;
-  currencyCode: string;
-  departmentName?: string | null;
-  approverName?: string | null;
-  createdByName?: string | null;
-  createdAt: string;
-}
-
-export interface ReturnEntry extends ReturnRow {
-  customerId?: string | null;
-  customerPhone?: string | null;
-  address?: string | null;
-  productCode?: string | null;
-  productName?: string | null;
-  productCategoryCode?: string | null;
-  brandCode?: string | null;
-  purchaseDate?: string | null;
-  pickupMethodCode?: string | null;
-  resultCode?: string | null;
-  coordinationMatter?: string | null;
-  remark?: string | null;
-  departmentId?: string | null;
-  approverId?: string | null;
-  submittedAt?: string | null;
-  decidedByName?: string | null;
-  decidedAt?: string | null;
-  decisionNote?: string | null;
-  completedAt?: string | null;
-  createdBy?: string | null;
-  concurrencyStamp: string;
-  canApprove: boolean;
-  history: { id: string; action: string; fromValue?: string | null; toValue?: string | null; note?: string | null; byUserName?: string | null; at: string }[];
-}
+/** The API's shapes, under the names the pages were written with. */
+export type ReturnRow = ReturnListItemDto;
+export type ReturnEntry = ReturnDto;
 
 export interface ReturnFilter {
   view: ReturnView;
@@ -100,12 +62,13 @@ export interface ReturnSort {
 }
 export const DEFAULT_RETURN_SORT: ReturnSort = { field: 'createdAt', descending: true };
 
-export function returnQuery(f: ReturnFilter, sort: ReturnSort, page: number, pageSize: number): Record<string, string | string[]> {
-  const q: Record<string, string | string[]> = { sort: (sort.descending ? '-' : '') + sort.field, page: String(page), pageSize: String(pageSize) };
-  if (f.view !== 'all') q['view'] = f.view;
-  if (f.search.trim()) q['search'] = f.search.trim();
-  if (f.kind.length) q['kind'] = f.kind;
-  if (f.status.length) q['status'] = f.status;
+/** Parameters of GET /api/returns (arrays repeat the key). */
+export function returnQuery(f: ReturnFilter, sort: ReturnSort, page: number, pageSize: number): ApiReturnsGet$Params {
+  const q: ApiReturnsGet$Params = { Sort: (sort.descending ? '-' : '') + sort.field, Page: page, PageSize: pageSize };
+  if (f.view !== 'all') q.View = f.view;
+  if (f.search.trim()) q.Search = f.search.trim();
+  if (f.kind.length) q.Kind = [...f.kind];
+  if (f.status.length) q.Status = [...f.status];
   return q;
 }
 

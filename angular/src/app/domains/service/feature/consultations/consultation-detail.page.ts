@@ -49,7 +49,7 @@ type Panel = 'answer' | 'transfer' | 'departmentAnswer' | null;
             <h2 class="page-title" data-test="consultation-number">{{ c.number }}
               <nz-tag [nzColor]="statusColors[c.status]" data-test="consultation-status">{{ 'consultations.statuses.' + c.status | translate }}</nz-tag>
               @if (c.isOverdue) { <nz-tag nzColor="red">{{ 'consultations.overdue' | translate }}</nz-tag> }
-              @if (c.escalationLevel > 0) { <nz-tag nzColor="volcano">{{ 'consultations.escalated' | translate: { level: c.escalationLevel } }}</nz-tag> }
+              @if (+c.escalationLevel > 0) { <nz-tag nzColor="volcano">{{ 'consultations.escalated' | translate: { level: c.escalationLevel } }}</nz-tag> }
             </h2>
           </div>
           <div class="head-actions">

@@ -103,7 +103,7 @@ export const CONSULTATION_STATUS_COLORS: Record<ConsultationStatus, string> = {
                 @if (c.deadline) {
                   <span [class.overdue]="c.isOverdue">{{ c.deadline | localDate }}</span>
                   @if (c.isOverdue) { <nz-tag nzColor="red">{{ 'consultations.overdue' | translate }}</nz-tag> }
-                  @if (c.escalationLevel > 0) { <nz-tag nzColor="volcano">L{{ c.escalationLevel }}</nz-tag> }
+                  @if (+c.escalationLevel > 0) { <nz-tag nzColor="volcano">L{{ c.escalationLevel }}</nz-tag> }
                 } @else { <span class="muted">—</span> }
               </td>
               <td>{{ c.createdAt | localDate }}</td>

@@ -12,7 +12,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { ProblemMessageService } from '../../../../core/http/problem-message.service';
 import { toProblem } from '../../../../core/http/problem';
-import type { NamedRef } from '../../../../shared/api/generated';
+import type { NamedRef, ReturnEntryRequest } from '../../../../shared/api/generated';
 import { DictionarySelect } from '../../../../shared/ui/dictionary-select';
 import { ReturnApi } from '../../data/return-api';
 import { ServiceLookups } from '../../data/service-lookups';
@@ -182,11 +182,13 @@ export class ReturnFormDrawer {
     }
     const v = this.form.getRawValue();
     const shown = new Set<string>(RETURN_KIND_FIELDS[v.kind].shown);
-    const body: Record<string, unknown> = { kind: v.kind, currencyCode: v.currencyCode, remark: v.remark?.trim() || null, submit };
+    // Only the kind's fields go with it; the form's controls are named after the request's fields.
+    const fields: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(v)) {
       if (!shown.has(name)) continue;
-      body[name] = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() || null : value;
+      fields[name] = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() || null : value;
     }
+    const body = { ...fields, kind: v.kind, currencyCode: v.currencyCode, remark: v.remark?.trim() || null, submit } as ReturnEntryRequest;
     this.saving.set(true);
     try {
       const entry = this.entry();
