@@ -1,10 +1,25 @@
 // Browser tests of the customers screens (demo tenant), in both languages.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, launch, login, modalOk, newPage, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
+import { BASE_URL, capture, launch, login, modalOk, newPage, rawKeys, screenshot, screenshotStack, settle, switchLanguage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const customerName = `Acme ${stamp} Trading`;
+
+// A 1×1 PNG (70 bytes): the server checks an upload's bytes, so the file must really be a PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const photoName = `visit-photo-${stamp}.png`;
+const zhPhotoName = `现场照片-${stamp}.png`;
+let fileDir;
+
+/** Clicks a file link and answers the name the browser saved it under and its bytes. */
+async function download(page, link) {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
 
 async function openCreate(page) {
   await page.locator('[data-test=customer-create]').click();
@@ -16,11 +31,16 @@ describe('Customers', { concurrency: false }, () => {
   before(async () => {
     const health = await fetch(`${BASE_URL}/health`).catch(() => null);
     assert.ok(health?.ok, `the host must be running at ${BASE_URL}`);
+    fileDir = mkdtempSync(join(tmpdir(), 'saascrm-e2e-'));
+    for (const name of [photoName, zhPhotoName]) writeFileSync(join(fileDir, name), PNG);
     browser = await launch();
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await browser?.close();
+    if (fileDir) rmSync(fileDir, { recursive: true, force: true });
+  });
 
-  test('a sales rep creates a customer with a contact, sees the duplicate warning, opens it and adds a follow-up with a reminder', async () => {
+  test('a sales rep creates a customer with a contact, sees the duplicate warning, opens it and adds follow-ups with a reminder and a photo', async () => {
     const page = await newPage(browser, 'en-US');
     await login(page, 'demo', 'zhangwei');
     await page.locator('[data-test="menu-/customers"]').click();
@@ -76,7 +96,15 @@ describe('Customers', { concurrency: false }, () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-test=next-subject]').fill('Send the quote');
     await page.locator('[data-test=channel-Email]').click();
+    // a visit photo: uploaded while the form is open, attached when the follow-up is saved
+    await page.locator('[data-test=follow-up-file-input]').setInputFiles(join(fileDir, photoName));
+    const staged = page.locator('[data-test=follow-up-pending-file]', { hasText: photoName });
+    await staged.waitFor();
+    assert.match(await staged.innerText(), /\(70 B\)/);
     await screenshot(page, 'customers-follow-up-form.en-US');
+    // from the form's first field down to the staged file
+    await page.locator('.ant-modal-wrap:visible').evaluate((wrap) => wrap.scrollTo(0, 0));
+    const formWithFile = await capture(page);
     await modalOk(page).click();
     await page.locator('[data-test=follow-up-form]').waitFor({ state: 'detached' });
     await page.locator('[data-test=customer-tabs] .ant-tabs-tab').nth(2).click();
@@ -84,9 +112,36 @@ describe('Customers', { concurrency: false }, () => {
     assert.match(await page.locator('[data-test=follow-up-list]').innerText(), /spring order/);
     await page.locator('[data-test=next-follow-up]').waitFor();
 
+    // the photo is in the timeline with its size, and downloads as it was uploaded
+    const photo = page.locator('[data-test=follow-up-file]', { hasText: photoName });
+    await photo.waitFor();
+    assert.match(await photo.innerText(), /\(70 B\)/);
+    const saved = await download(page, photo);
+    assert.equal(saved.name, photoName);
+    assert.ok(saved.bytes.equals(PNG), 'the downloaded file is the uploaded PNG');
+    await screenshotStack(page, 'customers-follow-up-files.en-US', [formWithFile, await capture(page)]);
+
     await switchLanguage(page, 'zh-CN');
     await settle(page);
     assert.deepEqual(await rawKeys(page), []);
+
+    // in Chinese: another follow-up with a file named in Chinese, downloaded under that name
+    await page.locator('[data-test=follow-up-add]').click();
+    await page.locator('[data-test=follow-up-form]').waitFor();
+    await page.locator('[data-test=follow-up-content]').fill('上门送样品');
+    assert.match(await page.locator('[data-test=follow-up-attach]').innerText(), /添加附件/);
+    await page.locator('[data-test=follow-up-file-input]').setInputFiles(join(fileDir, zhPhotoName));
+    await page.locator('[data-test=follow-up-pending-file]', { hasText: zhPhotoName }).waitFor();
+    assert.deepEqual(await rawKeys(page), []);
+    const zhFormWithFile = await capture(page);
+    await modalOk(page).click();
+    await page.locator('[data-test=follow-up-form]').waitFor({ state: 'detached' });
+    const zhPhoto = page.locator('[data-test=follow-up-file]', { hasText: zhPhotoName });
+    await zhPhoto.waitFor();
+    assert.equal(await page.locator('[data-test=follow-up-file]').count(), 2, 'each follow-up shows its own file');
+    assert.equal((await download(page, zhPhoto)).name, zhPhotoName);
+    assert.deepEqual(await rawKeys(page), []);
+    await screenshotStack(page, 'customers-follow-up-files.zh-CN', [zhFormWithFile, await capture(page)]);
     await page.locator('[data-test=customer-tabs] .ant-tabs-tab').nth(0).click();
     await screenshot(page, 'customers-360.zh-CN');
     assert.deepEqual(page.errors, []);

@@ -49,9 +49,14 @@ describe('Service desk', { concurrency: false }, () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `Service customer ${stamp}` }).first().click();
     await page.locator('[data-test=ticket-title]').fill(`Air conditioner leaks ${stamp}`);
     await page.locator('[data-test=ticket-description]').fill('Water drips from the indoor unit.');
+    // a file staged in the drawer becomes a file of the ticket itself
+    const manual = `manual-${stamp}.txt`;
+    await page.locator('[data-test=ticket-file-input]').setInputFiles({ name: manual, mimeType: 'text/plain', buffer: Buffer.from('Indoor unit service manual\n') });
+    await page.locator('[data-test=ticket-pending-file]', { hasText: manual }).waitFor();
     await screenshot(page, 'service-ticket-form.en-US');
     await page.locator('[data-test=ticket-save]').click();
     await page.locator('[data-test=ticket-header]').waitFor();
+    await page.locator('[data-test=ticket-files] [data-test=attachment]', { hasText: manual }).waitFor();
     const firstId = page.url().split('/').pop();
     const ids = [firstId];
     for (const n of [2, 3]) {

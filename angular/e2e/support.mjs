@@ -103,10 +103,41 @@ export async function settle(page) {
 export async function screenshot(page, name) {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await prepareScreenshot(page);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** The page as it is now, kept in memory for {@link screenshotStack} (null when E2E_SCREENSHOTS is off). */
+export async function capture(page) {
+  if (!SCREENSHOTS) return null;
+  await prepareScreenshot(page);
+  return page.screenshot();
+}
+
+/**
+ * Saves captures of one flow (e.g. a form, then the list it fed) stacked in one PNG in docs/screenshots when
+ * E2E_SCREENSHOTS=1: one picture shows the whole story. Composed by the browser itself, in a page of its own.
+ */
+export async function screenshotStack(page, name, captures) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const { width, height } = page.viewportSize();
+  const gap = 12;
+  const sheet = await page.context().browser().newPage({ viewport: { width, height: captures.length * (height + gap) - gap } });
+  try {
+    const images = captures.map((png) => `<img src="data:image/png;base64,${png.toString('base64')}" style="display:block;width:${width}px;height:${height}px">`);
+    await sheet.setContent(`<body style="margin:0;display:flex;flex-direction:column;gap:${gap}px;background:#d9d9d9">${images.join('')}</body>`);
+    await sheet.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
+    await sheet.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  } finally {
+    await sheet.close();
+  }
+}
+
+async function prepareScreenshot(page) {
   await settle(page);
   // success toasts of the step before would hide part of the header
   await page.evaluate(() => document.querySelectorAll('.ant-message-success').forEach((n) => n.closest('.ant-message-notice-wrapper, .ant-message-notice')?.remove()));
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** The primary button of the open modal dialog. */

@@ -36,5 +36,8 @@ export function validateForm(form: FormGroup): boolean {
     control.markAsTouched();
     control.updateValueAndValidity({ onlySelf: true });
   }
+  // the controls above did not tell their group (onlySelf): without this a group that was invalid when its
+  // validators were swapped (e.g. a follow-up form reopened after a check-in) stays invalid for good
+  form.updateValueAndValidity();
   return form.valid;
 }

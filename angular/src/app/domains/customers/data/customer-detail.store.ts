@@ -1,7 +1,9 @@
+import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { CustomersService, CustomFieldsService, UsersService } from '../../../shared/api/generated';
 import type { CustomFieldDto, NamedRef, SaveContactRequest } from '../../../shared/api/generated';
+import { downloadFile } from '../../../shared/util/file-download';
 import {
   Contact,
   CONTACT_RECORD_TYPE,
@@ -10,6 +12,7 @@ import {
   Customer360,
   CUSTOMER_RECORD_TYPE,
   FollowUp,
+  FollowUpFile,
   HistoryEntry,
   OwnershipRecord,
   Slot,
@@ -74,6 +77,7 @@ export const CustomerDetailStore = signalStore(
       extra = inject(CustomerExtraApi),
       fields = inject(CustomFieldsService),
       users = inject(UsersService),
+      http = inject(HttpClient),
     ) => {
       const id = () => store.id() ?? '';
 
@@ -148,6 +152,11 @@ export const CustomerDetailStore = signalStore(
           const page = await extra.followUps(id(), cursor);
           patchState(store, { followUps: [...store.followUps(), ...page.items], followUpCursor: page.nextCursor });
         },
+        /** Uploads a file for the follow-up being written; the server keeps it as the caller's until it is attached. */
+        uploadFollowUpFile: (file: File): Promise<FollowUpFile> => customers.apiFollowUpsAttachmentsPost({ body: { file } }),
+        /** Read through the customer, so the server checks the caller still sees it. */
+        downloadFollowUpFile: (followUp: FollowUp, file: FollowUpFile): Promise<void> =>
+          downloadFile(http, `/api/customers/${followUp.customerId}/follow-ups/${followUp.id}/attachments/${file.fileId}`, file.fileName),
         async addFollowUp(request: CreateFollowUpRequest): Promise<void> {
           await extra.addFollowUp(id(), request);
           await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, viewChild } from '@angular/core';
 import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -33,9 +33,11 @@ import { PermissionStore } from '../../../core/permissions/permission.store';
 import { injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
 import { CustomFieldValue } from '../../../shared/ui/custom-field-value';
 import { FieldErrors } from '../../../shared/ui/field-errors';
+import { FileAttach, StagedFile } from '../../../shared/ui/file-attach';
+import { fileSize } from '../../../shared/util/file-size';
 import { validateForm } from '../../../shared/util/form-errors';
 import { CustomerDetailStore } from '../data/customer-detail.store';
-import { channelsFlag, Contact, Customer, DICTIONARIES, REMINDER_CHANNELS, ReminderChannel } from '../model/customer';
+import { channelsFlag, Contact, Customer, DICTIONARIES, FollowUp, FollowUpFile, REMINDER_CHANNELS, ReminderChannel } from '../model/customer';
 import { DictionarySelect } from '../../../shared/ui/dictionary-select';
 import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { CustomerFormDrawer } from './customer-form.drawer';
@@ -54,6 +56,7 @@ import { CustomerPoolsService } from '../../../shared/api/generated';
     LocalDatePipe,
     LocalNumberPipe,
     FieldErrors,
+    FileAttach,
     CustomFieldValue,
     DictionarySelect,
     DictionaryTag,
@@ -84,6 +87,10 @@ import { CustomerPoolsService } from '../../../shared/api/generated';
     NzTimelineModule,
   ],
   templateUrl: './customer-detail.page.html',
+  styles: `
+    .follow-up-files { display: flex; flex-wrap: wrap; gap: 4px 16px; margin-top: 4px; }
+    .follow-up-files a { cursor: pointer; }
+  `,
   providers: [CustomerDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -122,6 +129,11 @@ export class CustomerDetailPage implements OnInit {
   protected readonly ownerReason = signal('');
   protected readonly serviceRepId = signal<string | null>(null);
   protected readonly followUpOpen = signal(false);
+  /** Files uploaded for the follow-up being written, attached when it is saved. */
+  protected readonly followUpFiles = signal<StagedFile[]>([]);
+  private readonly followUpAttach = viewChild(FileAttach);
+  protected readonly followUpUploading = computed(() => this.followUpAttach()?.uploading() ?? false);
+  protected readonly size = fileSize;
   protected readonly locating = signal(false);
   protected readonly locateFailed = signal(false);
   protected readonly historyField = signal<string | null>(null);
@@ -306,7 +318,19 @@ export class CustomerDetailPage implements OnInit {
     const primary = this.store.contacts().find((c) => c.isPrimary);
     this.followUpForm.reset({ methodCode: 'phone', at: new Date(), contactId: primary?.id ?? null, nextChannels: ['InApp'] });
     this.locateFailed.set(false);
+    this.followUpFiles.set([]);
     this.followUpOpen.set(true);
+  }
+
+  /** The attach component's work; a failure (type, size) is shown here and stops the files after it. */
+  protected readonly uploadFollowUpFile = (file: File): Promise<StagedFile | null> =>
+    this.store.uploadFollowUpFile(file).catch((e: unknown) => {
+      this.problems.show(e);
+      return null;
+    });
+
+  protected downloadFollowUpFile(followUp: FollowUp, file: FollowUpFile): void {
+    this.store.downloadFollowUpFile(followUp, file).catch((e: unknown) => this.problems.show(e));
   }
 
   /** Fills the check-in coordinates from the browser when the user allows it; otherwise they are typed in. */
@@ -341,7 +365,8 @@ export class CustomerDetailPage implements OnInit {
     f.controls.latitude.setValidators(v.checkIn ? [Validators.required, Validators.min(-90), Validators.max(90)] : []);
     f.controls.longitude.setValidators(v.checkIn ? [Validators.required, Validators.min(-180), Validators.max(180)] : []);
     f.controls.nextDueAt.setValidators(v.scheduleNext ? [Validators.required] : []);
-    if (!validateForm(f)) return;
+    // Enter submits the form too: never save while a file is still on its way
+    if (this.followUpUploading() || !validateForm(f)) return;
     this.busy.set(true);
     try {
       await this.store.addFollowUp({
@@ -354,6 +379,7 @@ export class CustomerDetailPage implements OnInit {
           ? { latitude: v.latitude!, longitude: v.longitude!, accuracyMeters: v.accuracyMeters, address: v.address || null, photoNote: v.photoNote || null }
           : null,
         nextFollowUp: v.scheduleNext && v.nextDueAt ? { dueAt: v.nextDueAt.toISOString(), subject: v.nextSubject || null, channels: channelsFlag(v.nextChannels) } : null,
+        attachmentFileIds: this.followUpFiles().map((file) => file.fileId),
       });
       this.message.success(this.language.instant('customers.followUps.saved'));
       this.followUpOpen.set(false);

@@ -4,6 +4,7 @@ import type {
   CustomerKind,
   CustomerListItem,
   DuplicateMatch,
+  FollowUpFileDto,
   OwnershipRecordDto,
 } from '../../../shared/api/generated';
 
@@ -186,8 +187,12 @@ export interface FollowUp {
   result: string | null;
   at: string;
   checkIn: CheckIn | null;
+  /** visit photos and documents, downloaded through the customer (GET …/follow-ups/{id}/attachments/{fileId}) */
+  attachments: FollowUpFile[];
   concurrencyStamp: string;
 }
+
+export type FollowUpFile = FollowUpFileDto;
 
 export type ReminderChannel = 'InApp' | 'Email' | 'Sms';
 export const REMINDER_CHANNELS: readonly ReminderChannel[] = ['InApp', 'Email', 'Sms'];
@@ -200,6 +205,8 @@ export interface CreateFollowUpRequest {
   contactId?: string | null;
   checkIn?: { latitude: number; longitude: number; accuracyMeters?: number | null; address?: string | null; photoNote?: string | null } | null;
   nextFollowUp?: { dueAt: string; subject?: string | null; channels: string } | null;
+  /** files the caller uploaded through POST /api/follow-ups/attachments */
+  attachmentFileIds?: string[] | null;
 }
 
 /** Channels as the API's flags string ("InApp, Email"). */

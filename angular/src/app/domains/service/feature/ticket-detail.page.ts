@@ -23,13 +23,15 @@ import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { PermissionStore } from '../../../core/permissions/permission.store';
 import { TicketDetailStore } from '../data/ticket-detail.store';
 import { TicketAssignDialog } from './ticket-assign.dialog';
-import { dueState, fileSize, filesByComment, TICKET_DICTIONARIES, TicketAction, ticketActions, TicketFile, targetStatus } from '../model/ticket';
+import { dueState, filesByComment, TICKET_DICTIONARIES, TicketAction, ticketActions, TicketFile, targetStatus } from '../model/ticket';
 import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
+import { StagedFile } from '../../../shared/ui/file-attach';
+import { fileSize } from '../../../shared/util/file-size';
 import { DueBadge } from '../ui/due-badge';
 import { ServiceStatusTag } from '../ui/status-tag';
 import { WorkflowJournal } from '../ui/workflow-journal';
 import { TicketArticles } from '../ui/ticket-articles';
-import { CommentDraft, StagedFile, TicketCommentBox } from '../ui/ticket-comment-box';
+import { CommentDraft, TicketCommentBox } from '../ui/ticket-comment-box';
 
 /** One ticket: status actions, assignment, comments (internal or public), SLA times, rating and the workflow journal. */
 @Component({

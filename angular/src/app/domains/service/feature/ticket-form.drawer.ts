@@ -1,13 +1,11 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
 import { toProblem } from '../../../core/http/problem';
 import { TicketsService } from '../../../shared/api/generated';
@@ -16,16 +14,12 @@ import { DictionaryItemCache } from '../../../shared/ui/custom-field-support';
 import { ServiceLookups } from '../data/service-lookups';
 import { TICKET_DICTIONARIES } from '../model/ticket';
 import { DictionarySelect } from '../../../shared/ui/dictionary-select';
-
-interface UploadedFile {
-  fileId: string;
-  fileName: string;
-}
+import { FileAttach, StagedFile } from '../../../shared/ui/file-attach';
 
 /** New ticket: customer (searched by name), contact, category, priority, title, description and attachments. */
 @Component({
   selector: 'app-ticket-form-drawer',
-  imports: [ReactiveFormsModule, TranslatePipe, DictionarySelect, NzDrawerModule, NzFormModule, NzInputModule, NzSelectModule, NzButtonModule, NzIconModule, NzTagModule],
+  imports: [ReactiveFormsModule, TranslatePipe, DictionarySelect, FileAttach, NzDrawerModule, NzFormModule, NzInputModule, NzSelectModule, NzButtonModule],
   template: `
     <nz-drawer [nzVisible]="open()" [nzWidth]="620" [nzTitle]="'service.tickets.create' | translate" [nzFooter]="footer" (nzOnClose)="closed.emit()">
       <ng-container *nzDrawerContent>
@@ -89,13 +83,7 @@ interface UploadedFile {
           <nz-form-item>
             <nz-form-label>{{ 'service.tickets.attachments' | translate }}</nz-form-label>
             <nz-form-control>
-              <div class="files">
-                @for (f of files(); track f.fileId) {
-                  <nz-tag nzMode="closeable" (nzOnClose)="removeFile(f.fileId)">{{ f.fileName }}</nz-tag>
-                }
-                <input #file type="file" hidden (change)="upload($event)" data-test="ticket-file" />
-                <button type="button" nz-button nzSize="small" [nzLoading]="uploading()" (click)="file.click()"><nz-icon nzType="upload" /> {{ 'service.tickets.addFile' | translate }}</button>
-              </div>
+              <app-file-attach testId="ticket" [upload]="uploadFile" [(files)]="files" />
             </nz-form-control>
           </nz-form-item>
         </form>
@@ -103,7 +91,7 @@ interface UploadedFile {
       <ng-template #footer>
         <div class="footer">
           <button nz-button (click)="closed.emit()">{{ 'service.common.cancel' | translate }}</button>
-          <button nz-button nzType="primary" [nzLoading]="saving()" (click)="save()" data-test="ticket-save">{{ 'service.common.save' | translate }}</button>
+          <button nz-button nzType="primary" [nzLoading]="saving()" [disabled]="uploading()" (click)="save()" data-test="ticket-save">{{ 'service.common.save' | translate }}</button>
         </div>
       </ng-template>
     </nz-drawer>
@@ -111,8 +99,6 @@ interface UploadedFile {
   styles: `
     .row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
     .footer { display: flex; justify-content: flex-end; gap: 8px; }
-    .files { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
-    .upload { cursor: pointer; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -131,9 +117,11 @@ export class TicketFormDrawer {
   protected readonly dict = TICKET_DICTIONARIES;
   protected readonly customers = signal<NamedRef[]>([]);
   protected readonly contacts = signal<ContactDto[]>([]);
-  protected readonly files = signal<UploadedFile[]>([]);
+  protected readonly files = signal<StagedFile[]>([]);
   protected readonly saving = signal(false);
-  protected readonly uploading = signal(false);
+  private readonly attach = viewChild(FileAttach);
+  /** Saving waits for the files still uploading, or the ticket would be created without them. */
+  protected readonly uploading = computed(() => this.attach()?.uploading() ?? false);
 
   protected readonly form = new FormGroup({
     customerId: new FormControl<string | null>(null, Validators.required),
@@ -178,27 +166,15 @@ export class TicketFormDrawer {
     this.customers.set(await this.lookups.searchCustomers(text).catch(() => []));
   }
 
-  protected async upload(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    this.uploading.set(true);
-    try {
-      const stored = await this.api.apiTicketsAttachmentsPost({ body: { file } });
-      this.files.update((all) => [...all, { fileId: stored.fileId, fileName: stored.fileName }]);
-    } catch (error) {
+  /** Uploads a file to attach when the ticket is created; a failure is shown here and stops the attach component. */
+  protected readonly uploadFile = (file: File): Promise<StagedFile | null> =>
+    this.api.apiTicketsAttachmentsPost({ body: { file } }).catch((error: unknown) => {
       this.problems.show(error);
-    } finally {
-      this.uploading.set(false);
-    }
-  }
-
-  protected removeFile(id: string): void {
-    this.files.update((all) => all.filter((f) => f.fileId !== id));
-  }
+      return null;
+    });
 
   protected async save(): Promise<void> {
+    if (this.uploading()) return;
     if (this.form.invalid) {
       Object.values(this.form.controls).forEach((c) => {
         c.markAsDirty();

@@ -1,4 +1,4 @@
-import { fileSize, filesByComment, dueState, EMPTY_TICKET_FILTER, ticketActions, ticketDue, ticketQuery, targetStatus, DEFAULT_TICKET_SORT, activeTicketFilters } from './ticket';
+import { filesByComment, dueState, EMPTY_TICKET_FILTER, ticketActions, ticketDue, ticketQuery, targetStatus, DEFAULT_TICKET_SORT, activeTicketFilters } from './ticket';
 
 const H = 3_600_000;
 const now = Date.parse('2026-03-02T10:00:00Z');
@@ -111,11 +111,5 @@ describe('ticket files', () => {
     expect(byComment.get('c1')!.map((f) => f.id)).toEqual(['b', 'd']);
     expect(byComment.get('c2')!.map((f) => f.id)).toEqual(['c']);
     expect(byComment.has('c3')).toBe(false);
-  });
-
-  it('formats sizes in B, KB and MB', () => {
-    expect(fileSize(512)).toBe('512 B');
-    expect(fileSize('1536')).toBe('1.5 KB');
-    expect(fileSize(2 * 1024 * 1024)).toBe('2.0 MB');
   });
 });

@@ -224,9 +224,3 @@ export function filesByComment(attachments: readonly TicketFile[]): { own: Ticke
   }
   return { own, byComment };
 }
-
-/** "512 B", "1.5 KB", "2.0 MB". */
-export function fileSize(size: number | string): string {
-  const bytes = Number(size);
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -3,7 +3,8 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideTranslateService } from '@ngx-translate/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { APP_ICONS } from '../../../core/icons';
-import { CommentDraft, StagedFile, TicketCommentBox } from './ticket-comment-box';
+import { StagedFile } from '../../../shared/ui/file-attach';
+import { CommentDraft, TicketCommentBox } from './ticket-comment-box';
 
 describe('ticket comment box', () => {
   let fixture: ComponentFixture<TicketCommentBox>;
@@ -80,14 +81,17 @@ describe('ticket comment box', () => {
     expect(all('comment-pending-file')).toHaveLength(1);
   });
 
-  it('stops at a failed upload and keeps the files staged before it; a staged file can be removed', async () => {
-    uploads = { 'a.pdf': { fileId: 'f1', fileName: 'a.pdf', size: 10 }, 'c.txt': { fileId: 'f3', fileName: 'c.txt', size: 1 } };
-    await choose('a.pdf', 'broken.bin', 'c.txt');
-    expect(all('comment-pending-file').map((e) => e.textContent?.trim())).toEqual(['a.pdf (10 B)']);
+  it('holds the send button while files are uploading', async () => {
+    let finish!: (file: StagedFile) => void;
+    fixture.componentRef.setInput('upload', () => new Promise<StagedFile>((resolve) => (finish = resolve)));
+    await type('With a photo');
+    await choose('photo.png');
+    expect((el('comment-send') as HTMLButtonElement).disabled).toBe(true);
 
-    (fixture.nativeElement.querySelector('[data-test="comment-pending-file"] .anticon-close') as HTMLElement).click();
+    finish({ fileId: 'f9', fileName: 'photo.png', size: 100 });
+    await Promise.resolve();
     await fixture.whenStable();
-    expect(all('comment-pending-file')).toHaveLength(0);
+    expect((el('comment-send') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('does not send blank text', async () => {

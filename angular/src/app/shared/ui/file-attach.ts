@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, input, model, signal } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { fileSize } from '../util/file-size';
+
+/** A file uploaded ahead of the record it will be attached to (the server keeps it as the uploader's until then). */
+export interface StagedFile {
+  fileId: string;
+  fileName: string;
+  size: number | string;
+}
+
+/** Uploads one file; null when it failed and the caller has already told the user why. */
+export type FileUpload = (file: File) => Promise<StagedFile | null>;
+
+/**
+ * What the server's uploads accept (it checks the bytes, not the name): offered first in the file picker so
+ * a wrong type is rarely chosen at all.
+ */
+export const ATTACHABLE_FILES = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.csv,.txt';
+
+/**
+ * Attach button plus the files staged for a record not saved yet. Chosen files are uploaded one after another
+ * through `upload`; the first failure stops the rest and keeps the ones before. The parent reads `files`
+ * (two-way) when it saves and `uploading` to hold its save button meanwhile.
+ * `testId` prefixes the data-test names: `<prefix>-file-input`, `-attach`, `-pending-files`, `-pending-file`, `-uploading`.
+ */
+@Component({
+  selector: 'app-file-attach',
+  imports: [TranslatePipe, NzButtonModule, NzIconModule, NzTagModule],
+  template: `
+    <input #picker type="file" hidden multiple [accept]="accept()" (change)="choose($event)" [attr.data-test]="testId() + '-file-input'" />
+    <button
+      type="button"
+      nz-button
+      nzSize="small"
+      [disabled]="uploading()"
+      [title]="'common.files.allowed' | translate"
+      (click)="picker.click()"
+      [attr.data-test]="testId() + '-attach'"
+    >
+      <nz-icon nzType="paper-clip" /> {{ 'common.files.attach' | translate }}
+    </button>
+    @if (files().length || uploading()) {
+      <span class="pending" [attr.data-test]="testId() + '-pending-files'">
+        @for (f of files(); track f.fileId) {
+          <nz-tag nzMode="closeable" (nzOnClose)="remove(f.fileId)" [attr.data-test]="testId() + '-pending-file'">
+            <nz-icon nzType="paper-clip" /> {{ f.fileName }} ({{ size(f.size) }})
+          </nz-tag>
+        }
+        @if (uploading()) {
+          <span class="uploading" [attr.data-test]="testId() + '-uploading'"><nz-icon nzType="loading" /> {{ 'common.files.uploading' | translate }}</span>
+        }
+      </span>
+    }
+  `,
+  styles: `
+    :host { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    .pending { display: inline-flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    .uploading { color: rgba(0, 0, 0, 0.45); }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FileAttach {
+  readonly upload = input.required<FileUpload>();
+  readonly files = model<StagedFile[]>([]);
+  readonly testId = input('files');
+  readonly accept = input(ATTACHABLE_FILES);
+
+  private readonly busy = signal(false);
+  /** True while chosen files are still being uploaded. */
+  readonly uploading = this.busy.asReadonly();
+  protected readonly size = fileSize;
+
+  protected async choose(event: Event): Promise<void> {
+    const picker = event.target as HTMLInputElement;
+    const chosen = Array.from(picker.files ?? []);
+    // cleared so that choosing the same file again (after removing it) fires another change
+    picker.value = '';
+    if (!chosen.length) return;
+    this.busy.set(true);
+    try {
+      // one at a time: the order stays the user's, and a failure (too large, wrong type) stops the rest
+      for (const file of chosen) {
+        const uploaded = await this.upload()(file);
+        if (!uploaded) break;
+        this.files.update((list) => [...list, { fileId: uploaded.fileId, fileName: uploaded.fileName, size: uploaded.size }]);
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected remove(fileId: string): void {
+    this.files.update((list) => list.filter((f) => f.fileId !== fileId));
+  }
+}
