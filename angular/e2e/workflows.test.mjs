@@ -127,6 +127,12 @@ describe('Workflows', { concurrency: false }, () => {
         await settle(page);
         const text = await page.locator('body').innerText();
         assert.deepEqual([...new Set(text.match(RAW_KEY) ?? [])], [], `${path} in ${language}`);
+        if (name === 'instances') {
+          // Instances read as words: definition and step titles, record numbers; never ids.
+          const table = await page.locator('[data-test=workflow-instances] tbody').innerText();
+          assert.ok(table.trim().length > 0, 'the demo tenant has running instances');
+          assert.doesNotMatch(table, /[0-9a-f]{8}-[0-9a-f]{4}-|(^|\s)[0-9a-f]{8} v\d|wait-claim|wait-decision/, `ids in the instance list in ${language}`);
+        }
         await screenshot(page, `workflows-${name}.${language}`);
       }
       await page.close();

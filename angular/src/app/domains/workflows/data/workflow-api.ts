@@ -165,13 +165,16 @@ function instanceSummary(r: Raw) {
   return {
     id: r['id'],
     definitionId: r['definitionId'],
-    definitionName: r['definitionName'] ?? r['definitionKey'] ?? String(r['definitionId']).slice(0, 8),
+    definitionName: r['definitionName'],
+    definitionNameZh: r['definitionNameZh'] ?? null,
     version: r['versionNumber'] ?? r['version'],
     recordType: r['recordType'],
     recordId: r['recordId'],
     recordTitle: r['recordTitle'] ?? null,
     status: r['status'],
     currentStepId: r['currentStepId'],
+    currentStepName: r['currentStepName'] ?? null,
+    currentStepNameZh: r['currentStepNameZh'] ?? null,
     startedAt: r['startedAt'],
     updatedAt: r['finishedAt'] ?? null,
   };

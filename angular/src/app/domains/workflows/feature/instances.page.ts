@@ -17,7 +17,8 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { PermissionStore } from '../../../core/permissions/permission.store';
 import { WorkflowApi } from '../data/workflow-api';
-import type { DefinitionDetail, InstanceDetail, InstanceSummary } from '../model/api';
+import type { CatalogRecordType, DefinitionDetail, DefinitionSummary, InstanceDetail, InstanceSummary } from '../model/api';
+import { injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
 import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
 
 /** /admin/workflows/instances: running and finished instances; detail with variables, bookmarks, journal, incidents and migration. */
@@ -31,9 +32,17 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
         <h2 class="page-title" data-test="page-title">{{ 'workflows.instances.title' | translate }}</h2>
       </div>
       <div class="filters">
-        <input nz-input class="w160" [placeholder]="'workflows.recordType' | translate" [(ngModel)]="recordType" (keyup.enter)="reload()" />
+        <nz-select class="w160" nzAllowClear [nzPlaceHolder]="'workflows.recordType' | translate" [(ngModel)]="recordType" (ngModelChange)="reload()" data-test="instances-record-type">
+          @for (t of recordTypes(); track t.name) {
+            <nz-option [nzValue]="t.name" [nzLabel]="label(t.displayName.en, t.displayName.zh)" />
+          }
+        </nz-select>
+        <nz-select class="w240" nzAllowClear nzShowSearch [nzPlaceHolder]="'workflows.instances.definition' | translate" [(ngModel)]="definitionId" (ngModelChange)="reload()" data-test="instances-definition">
+          @for (d of definitions(); track d.id) {
+            <nz-option [nzValue]="d.id" [nzLabel]="label(d.name, d.nameZh)" />
+          }
+        </nz-select>
         <input nz-input class="w240" [placeholder]="'workflows.instances.recordId' | translate" [(ngModel)]="recordId" (keyup.enter)="reload()" />
-        <input nz-input class="w240" [placeholder]="'workflows.instances.definitionId' | translate" [(ngModel)]="definitionId" (keyup.enter)="reload()" />
         <nz-select class="w160" nzAllowClear [nzPlaceHolder]="'common.status' | translate" [(ngModel)]="status" (ngModelChange)="reload()">
           @for (s of statuses; track s) {
             <nz-option [nzValue]="s" [nzLabel]="'workflows.instanceStatus.' + s | translate" />
@@ -55,11 +64,11 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
         <tbody>
           @for (i of items(); track i.id) {
             <tr (click)="open(i)" class="clickable">
-              <td>{{ i.definitionName }} <span class="muted">v{{ i.version }}</span></td>
-              <td>{{ i.recordType }}</td>
-              <td>{{ i.recordTitle ?? i.recordId }}</td>
+              <td>{{ label(i.definitionName, i.definitionNameZh) }} <span class="muted">v{{ i.version }}</span></td>
+              <td>{{ recordTypeLabel(i.recordType) }}</td>
+              <td>{{ i.recordTitle ?? ('workflows.instances.recordGone' | translate) }}</td>
               <td><nz-tag [nzColor]="color(i.status)">{{ 'workflows.instanceStatus.' + i.status | translate }}</nz-tag></td>
-              <td>{{ i.currentStepId }}</td>
+              <td>{{ stepLabel(i) }}</td>
               <td>{{ i.startedAt | localDate }}</td>
             </tr>
           }
@@ -71,14 +80,14 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
       }
     </div>
 
-    <nz-drawer [nzVisible]="!!detail()" nzWidth="720px" [nzTitle]="detail()?.definitionName ?? ''" (nzOnClose)="detail.set(null)">
+    <nz-drawer [nzVisible]="!!detail()" nzWidth="720px" [nzTitle]="detail() ? label(detail()!.definitionName, detail()!.definitionNameZh) : ''" (nzOnClose)="detail.set(null)">
       <ng-container *nzDrawerContent>
         @if (detail(); as d) {
           <nz-descriptions nzBordered nzSize="small" [nzColumn]="2">
             <nz-descriptions-item [nzTitle]="'common.status' | translate"><nz-tag [nzColor]="color(d.status)">{{ 'workflows.instanceStatus.' + d.status | translate }}</nz-tag></nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'workflows.versions.number' | translate">v{{ d.version }}</nz-descriptions-item>
-            <nz-descriptions-item [nzTitle]="'workflows.instances.record' | translate">{{ d.recordType }} · {{ d.recordTitle ?? d.recordId }}</nz-descriptions-item>
-            <nz-descriptions-item [nzTitle]="'workflows.instances.currentStep' | translate">{{ d.currentStepId }}</nz-descriptions-item>
+            <nz-descriptions-item [nzTitle]="'workflows.instances.record' | translate">{{ recordTypeLabel(d.recordType) }} · {{ d.recordTitle ?? ('workflows.instances.recordGone' | translate) }}</nz-descriptions-item>
+            <nz-descriptions-item [nzTitle]="'workflows.instances.currentStep' | translate">{{ stepLabel(d) }}</nz-descriptions-item>
           </nz-descriptions>
           <h4>{{ 'workflows.variables.title' | translate }}</h4>
           <pre class="vars">{{ d.variables | json }}</pre>
@@ -148,15 +157,29 @@ export class WorkflowInstancesPage implements OnInit {
   readonly versions = signal<DefinitionDetail['versions']>([]);
   readonly migrateError = signal<string | null>(null);
   readonly canManage = computed(() => this.permissions.has('Workflows.Instances.Manage'));
-  recordType = '';
+  private readonly language = injectUiLanguage();
+  /** Filter choices, by their names in the viewer's language. */
+  readonly recordTypes = signal<CatalogRecordType[]>([]);
+  readonly definitions = signal<DefinitionSummary[]>([]);
+  recordType: string | null = null;
   recordId = '';
-  definitionId = '';
+  definitionId: string | null = null;
   status: string | null = null;
   migrateTo: number | null = null;
 
   ngOnInit(): void {
     void this.load(false);
+    // the list works without the choices; a failure here only leaves the filters empty
+    this.api.catalog().then((c) => this.recordTypes.set(c.recordTypes), () => undefined);
+    this.api.definitions({ page: 1, pageSize: 500 }).then((d) => this.definitions.set(d.items), () => undefined);
   }
+  label = (en: string | null | undefined, zh: string | null | undefined) => labelIn(this.language(), en, zh);
+  recordTypeLabel(name: string | null): string {
+    const type = this.recordTypes().find((t) => t.name === name);
+    return type ? this.label(type.displayName.en, type.displayName.zh) : (name ?? '—');
+  }
+  /** the step's title in the instance's version; its id only when it has none */
+  stepLabel = (i: InstanceSummary) => this.label(i.currentStepName, i.currentStepNameZh) || i.currentStepId || '—';
   color = (s: string) => (s === 'Faulted' ? 'red' : s === 'Completed' ? 'green' : s === 'Cancelled' ? 'default' : 'blue');
   reload(): void {
     void this.load(false);

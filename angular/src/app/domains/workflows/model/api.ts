@@ -166,12 +166,16 @@ export interface InstanceSummary {
   id: string;
   definitionId: string;
   definitionName: string;
+  definitionNameZh?: string | null;
   version: number;
   recordType: string | null;
   recordId: string | null;
+  /** the record's number and title; null when it is gone */
   recordTitle?: string | null;
   status: InstanceStatus;
   currentStepId?: string | null;
+  currentStepName?: string | null;
+  currentStepNameZh?: string | null;
   startedAt: string;
   updatedAt?: string | null;
 }

@@ -4,11 +4,16 @@
 import { WorkflowInstanceStatus } from '../models/workflow-instance-status';
 export interface InstanceSummary {
   currentStepId: (string | null);
+  currentStepName: (string | null);
+  currentStepNameZh: (string | null);
   definitionId: string;
+  definitionName: string;
+  definitionNameZh: (string | null);
   finishedAt: (string | null);
   id: string;
   outcome: (string | null);
   recordId: (string | null);
+  recordTitle: (string | null);
   recordType: (string | null);
   startedAt: string;
   status: WorkflowInstanceStatus;
