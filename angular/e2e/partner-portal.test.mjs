@@ -4,7 +4,7 @@
 // Screenshots in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, expectNoRawKeys, launch, newPage, PASSWORD, screenshot, settle, until } from './support.mjs';
+import { apiAs, BASE_URL, expectNoRawKeys, launch, login, newPage, PASSWORD, screenshot, settle, switchLanguage, until } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const PORTAL_PASSWORD = 'Portal#2026x';
@@ -137,6 +137,34 @@ describe('Partner portal', { concurrency: false }, () => {
       assert.equal(guideDownload.suggestedFilename(), guideName);
       await expectNoRawKeys(page, 'partner article', ['portal', 'knowledge']);
       await screenshot(page, `partner-portal-article-${language}`);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
+
+  for (const language of ['en-US', 'zh-CN']) {
+    test(`the tenant admin edits a partner's contact details without losing the others (${language})`, async () => {
+      const name = `${language === 'zh-CN' ? '华南经销商' : 'South Dealer'} ${stamp}`;
+      const partner = await admin.post('/api/portal-admin/partners', {
+        name, type: 'Dealer', modules: ['tickets'], contactName: 'Liu', phone: '020-1234 5678', email: `south.${stamp}@example.com`,
+      });
+      const page = await newPage(browser, language);
+      await login(page, 'demo', 'admin');
+      if (language !== 'en-US') await switchLanguage(page, language);
+      await page.goto(`${BASE_URL}/admin/partners`);
+      await page.locator('tr', { hasText: name }).locator('[data-test=partner-edit]').click();
+      // The drawer shows every contact field as saved; changing the phone keeps the e-mail.
+      assert.equal(await page.locator('[data-test=partner-email]').inputValue(), `south.${stamp}@example.com`);
+      assert.equal(await page.locator('[data-test=partner-contact]').inputValue(), 'Liu');
+      await page.locator('[data-test=partner-phone]').fill('020-8765 4321');
+      await settle(page);
+      await expectNoRawKeys(page, 'partner drawer', ['portal']);
+      await screenshot(page, `portal-admin-partner-${language}`);
+      await page.locator('[data-test=partner-save]').click();
+      await until(async () => (await admin.get('/api/portal-admin/partners')).find((p) => p.id === partner.id)?.phone === '020-8765 4321', 'the phone is saved');
+      const saved = (await admin.get('/api/portal-admin/partners')).find((p) => p.id === partner.id);
+      assert.equal(saved.email, `south.${stamp}@example.com`);
+      assert.equal(saved.contactName, 'Liu');
       assert.deepEqual(page.errors, []);
       await page.context().close();
     });

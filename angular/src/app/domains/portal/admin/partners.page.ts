@@ -24,6 +24,7 @@ interface Draft {
   type: Partner['type'];
   contactName: string;
   phone: string;
+  email: string;
   modules: string[];
   isActive: boolean;
   concurrencyStamp: string | null;
@@ -57,7 +58,7 @@ interface Draft {
             <td>{{ p.customerCount }}</td>
             <td>{{ p.userCount }}</td>
             <td>
-              <a (click)="edit(p)">{{ 'portal.admin.edit' | translate }}</a>
+              <a (click)="edit(p)" data-test="partner-edit">{{ 'portal.admin.edit' | translate }}</a>
               <a nz-popconfirm [nzPopconfirmTitle]="'portal.admin.deleteConfirm' | translate" (nzOnConfirm)="remove(p)" style="margin-left: 8px">{{ 'portal.admin.delete' | translate }}</a>
             </td>
           </tr>
@@ -76,6 +77,12 @@ interface Draft {
               <nz-form-control><nz-select name="type" [(ngModel)]="d.type">
                 @for (t of types; track t) { <nz-option [nzValue]="t" [nzLabel]="'portal.admin.types.' + t | translate" /> }
               </nz-select></nz-form-control></nz-form-item>
+            <nz-form-item><nz-form-label>{{ 'portal.admin.partnerContact' | translate }}</nz-form-label>
+              <nz-form-control><input nz-input name="contactName" [(ngModel)]="d.contactName" maxlength="100" data-test="partner-contact" /></nz-form-control></nz-form-item>
+            <nz-form-item><nz-form-label>{{ 'portal.admin.partnerPhone' | translate }}</nz-form-label>
+              <nz-form-control><input nz-input name="phone" [(ngModel)]="d.phone" maxlength="32" data-test="partner-phone" /></nz-form-control></nz-form-item>
+            <nz-form-item><nz-form-label>{{ 'portal.admin.partnerEmail' | translate }}</nz-form-label>
+              <nz-form-control><input nz-input name="email" type="email" [(ngModel)]="d.email" maxlength="256" data-test="partner-email" /></nz-form-control></nz-form-item>
             <nz-form-item><nz-form-label>{{ 'portal.admin.modules' | translate }}</nz-form-label>
               <nz-form-control>
                 @for (m of modules(); track m.code) {
@@ -86,7 +93,7 @@ interface Draft {
               <nz-form-control><app-portal-customer-picker #picker [multiple]="true" name="customers" [(ngModel)]="d.customerIds" /></nz-form-control></nz-form-item>
             <nz-form-item><nz-form-label>{{ 'portal.admin.active' | translate }}</nz-form-label>
               <nz-form-control><nz-switch name="active" [(ngModel)]="d.isActive" /></nz-form-control></nz-form-item>
-            <button nz-button nzType="primary" type="button" [disabled]="!d.name.trim()" (click)="save(d)">{{ 'portal.admin.save' | translate }}</button>
+            <button nz-button nzType="primary" type="button" [disabled]="!d.name.trim()" (click)="save(d)" data-test="partner-save">{{ 'portal.admin.save' | translate }}</button>
           </form>
           @if (d.id) {
             <h4 style="margin-top: 24px">{{ 'portal.admin.users' | translate }}</h4>
@@ -137,7 +144,7 @@ export class PartnersPage implements OnInit {
     const assigned = p ? await this.api.assignedCustomers(p.id) : [];
     this.users.set(p ? await this.api.partnerUsers(p.id) : []);
     this.draft.set({
-      id: p?.id ?? null, name: p?.name ?? '', type: p?.type ?? 'Dealer', contactName: p?.contactName ?? '', phone: p?.phone ?? '',
+      id: p?.id ?? null, name: p?.name ?? '', type: p?.type ?? 'Dealer', contactName: p?.contactName ?? '', phone: p?.phone ?? '', email: p?.email ?? '',
       modules: p?.modules ?? ['tickets'], isActive: p?.isActive ?? true, concurrencyStamp: p?.concurrencyStamp ?? null,
       customerIds: assigned.map((c) => c.customerId),
     });
@@ -151,7 +158,9 @@ export class PartnersPage implements OnInit {
   protected async save(d: Draft): Promise<void> {
     try {
       const saved = await this.api.savePartner(d.id, {
-        name: d.name.trim(), type: d.type, contactName: d.contactName || null, phone: d.phone || null, modules: d.modules, isActive: d.isActive,
+        name: d.name.trim(), type: d.type, contactName: d.contactName.trim() || null, phone: d.phone.trim() || null,
+        // the API replaces every field: one left out would be cleared
+        email: d.email.trim() || null, modules: d.modules, isActive: d.isActive,
         concurrencyStamp: d.concurrencyStamp ?? undefined,
       });
       await this.api.setAssignedCustomers(saved.id, d.customerIds);
