@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, capture, launch, login, modalOk, newPage, rawKeys, screenshot, screenshotStack, settle, switchLanguage } from './support.mjs';
+import { BASE_URL, capture, launch, login, modalOk, newPage, rawKeys, screenshot, screenshotStack, settle, switchLanguage, until } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const customerName = `Acme ${stamp} Trading`;
@@ -142,6 +142,24 @@ describe('Customers', { concurrency: false }, () => {
     assert.equal((await download(page, zhPhoto)).name, zhPhotoName);
     assert.deepEqual(await rawKeys(page), []);
     await screenshotStack(page, 'customers-follow-up-files.zh-CN', [zhFormWithFile, await capture(page)]);
+
+    // its author corrects a follow-up: the text changes and the file taken off goes; the visit-only parts are not offered
+    const visit = page.locator('[data-test=follow-up-list] li.ant-timeline-item', { hasText: '上门送样品' });
+    await visit.locator('[data-test=follow-up-edit]').click();
+    await page.locator('[data-test=follow-up-form]').waitFor();
+    assert.equal(await page.locator('[data-test=follow-up-content]').inputValue(), '上门送样品');
+    assert.equal(await page.locator('[data-test=follow-up-checkin]').count(), 0, 'no check-in when editing');
+    await page.locator('[data-test=follow-up-content]').fill('上门送样品（客户已签收）');
+    await page.locator('[data-test=follow-up-pending-file]', { hasText: zhPhotoName }).locator('.anticon-close').click();
+    await modalOk(page).click();
+    await page.locator('[data-test=follow-up-form]').waitFor({ state: 'detached' });
+    await until(async () => /客户已签收/.test(await page.locator('[data-test=follow-up-list]').innerText()), 'the edited text shows');
+    assert.equal(await page.locator('[data-test=follow-up-file]').count(), 1, 'the removed file is gone');
+    // and deletes another, after confirming
+    await page.locator('[data-test=follow-up-list] li.ant-timeline-item', { hasText: 'spring order' }).locator('[data-test=follow-up-delete]').click();
+    await page.locator('.ant-popover .ant-btn-primary').click();
+    await until(async () => !/spring order/.test(await page.locator('[data-test=follow-up-list]').innerText()), 'the deleted follow-up is gone');
+    assert.deepEqual(await rawKeys(page), []);
     await page.locator('[data-test=customer-tabs] .ant-tabs-tab').nth(0).click();
     await screenshot(page, 'customers-360.zh-CN');
     assert.deepEqual(page.errors, []);

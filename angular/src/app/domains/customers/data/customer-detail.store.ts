@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { CustomersService, CustomFieldsService, UsersService } from '../../../shared/api/generated';
-import type { CustomFieldDto, NamedRef, SaveContactRequest } from '../../../shared/api/generated';
+import type { CustomFieldDto, NamedRef, SaveContactRequest, UpdateFollowUpRequest } from '../../../shared/api/generated';
 import { downloadFile } from '../../../shared/util/file-download';
 import {
   Contact,
@@ -159,6 +159,15 @@ export const CustomerDetailStore = signalStore(
           downloadFile(http, `/api/customers/${followUp.customerId}/follow-ups/${followUp.id}/attachments/${file.fileId}`, file.fileName),
         async addFollowUp(request: CreateFollowUpRequest): Promise<void> {
           await extra.addFollowUp(id(), request);
+          await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
+        },
+        /** The whole follow-up as it should be (its files included); a stale stamp answers 409. */
+        async updateFollowUp(followUpId: string, body: UpdateFollowUpRequest): Promise<void> {
+          await customers.apiCustomersCustomerIdFollowUpsIdPut({ customerId: id(), id: followUpId, body });
+          await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
+        },
+        async deleteFollowUp(followUpId: string): Promise<void> {
+          await customers.apiCustomersCustomerIdFollowUpsIdDelete({ customerId: id(), id: followUpId });
           await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
         },
         filterHistory(field: string | null, userId: string | null): Promise<void> {

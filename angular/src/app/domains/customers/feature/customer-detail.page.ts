@@ -90,6 +90,8 @@ import { CustomerPoolsService } from '../../../shared/api/generated';
   styles: `
     .follow-up-files { display: flex; flex-wrap: wrap; gap: 4px 16px; margin-top: 4px; }
     .follow-up-files a { cursor: pointer; }
+    .follow-up-actions { margin-inline-start: 12px; display: inline-flex; gap: 12px; font-size: 12px; }
+    .follow-up-actions a { cursor: pointer; }
   `,
   providers: [CustomerDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -129,6 +131,8 @@ export class CustomerDetailPage implements OnInit {
   protected readonly ownerReason = signal('');
   protected readonly serviceRepId = signal<string | null>(null);
   protected readonly followUpOpen = signal(false);
+  /** The follow-up being edited; null while recording a new one. */
+  protected readonly editedFollowUp = signal<FollowUp | null>(null);
   /** Files uploaded for the follow-up being written, attached when it is saved. */
   protected readonly followUpFiles = signal<StagedFile[]>([]);
   private readonly followUpAttach = viewChild(FileAttach);
@@ -314,12 +318,35 @@ export class CustomerDetailPage implements OnInit {
     }
   }
 
-  protected openFollowUp(): void {
-    const primary = this.store.contacts().find((c) => c.isPrimary);
-    this.followUpForm.reset({ methodCode: 'phone', at: new Date(), contactId: primary?.id ?? null, nextChannels: ['InApp'] });
+  protected openFollowUp(followUp?: FollowUp): void {
+    this.editedFollowUp.set(followUp ?? null);
+    if (followUp) {
+      this.followUpForm.reset({
+        methodCode: followUp.methodCode, content: followUp.content, result: followUp.result ?? '', at: new Date(followUp.at),
+        contactId: followUp.contactId, nextChannels: ['InApp'],
+      });
+      this.followUpFiles.set(followUp.attachments.map((a) => ({ fileId: a.fileId, fileName: a.fileName, size: a.size })));
+    } else {
+      const primary = this.store.contacts().find((c) => c.isPrimary);
+      this.followUpForm.reset({ methodCode: 'phone', at: new Date(), contactId: primary?.id ?? null, nextChannels: ['InApp'] });
+      this.followUpFiles.set([]);
+    }
     this.locateFailed.set(false);
-    this.followUpFiles.set([]);
     this.followUpOpen.set(true);
+  }
+
+  /** Its author changes a follow-up; holders of the delete permission may change any they see (as the server decides). */
+  protected canChangeFollowUp(followUp: FollowUp): boolean {
+    return this.canFollowUp() && (followUp.ownerId === this.permissions.me()?.userId || this.canDelete());
+  }
+
+  protected async deleteFollowUp(followUp: FollowUp): Promise<void> {
+    try {
+      await this.store.deleteFollowUp(followUp.id);
+      this.message.success(this.language.instant('customers.followUps.deleted'));
+    } catch (e) {
+      this.problems.show(e);
+    }
   }
 
   /** The attach component's work; a failure (type, size) is shown here and stops the files after it. */
@@ -369,18 +396,32 @@ export class CustomerDetailPage implements OnInit {
     if (this.followUpUploading() || !validateForm(f)) return;
     this.busy.set(true);
     try {
-      await this.store.addFollowUp({
-        methodCode: v.methodCode ?? 'phone',
-        content: v.content.trim(),
-        result: v.result || null,
-        at: v.at.toISOString(),
-        contactId: v.contactId,
-        checkIn: v.checkIn
-          ? { latitude: v.latitude!, longitude: v.longitude!, accuracyMeters: v.accuracyMeters, address: v.address || null, photoNote: v.photoNote || null }
-          : null,
-        nextFollowUp: v.scheduleNext && v.nextDueAt ? { dueAt: v.nextDueAt.toISOString(), subject: v.nextSubject || null, channels: channelsFlag(v.nextChannels) } : null,
-        attachmentFileIds: this.followUpFiles().map((file) => file.fileId),
-      });
+      const edited = this.editedFollowUp();
+      const attachmentFileIds = this.followUpFiles().map((file) => file.fileId);
+      if (edited) {
+        await this.store.updateFollowUp(edited.id, {
+          methodCode: v.methodCode ?? edited.methodCode,
+          content: v.content.trim(),
+          result: v.result || null,
+          at: v.at.toISOString(),
+          contactId: v.contactId,
+          concurrencyStamp: edited.concurrencyStamp,
+          attachmentFileIds,
+        });
+      } else {
+        await this.store.addFollowUp({
+          methodCode: v.methodCode ?? 'phone',
+          content: v.content.trim(),
+          result: v.result || null,
+          at: v.at.toISOString(),
+          contactId: v.contactId,
+          checkIn: v.checkIn
+            ? { latitude: v.latitude!, longitude: v.longitude!, accuracyMeters: v.accuracyMeters, address: v.address || null, photoNote: v.photoNote || null }
+            : null,
+          nextFollowUp: v.scheduleNext && v.nextDueAt ? { dueAt: v.nextDueAt.toISOString(), subject: v.nextSubject || null, channels: channelsFlag(v.nextChannels) } : null,
+          attachmentFileIds,
+        });
+      }
       this.message.success(this.language.instant('customers.followUps.saved'));
       this.followUpOpen.set(false);
     } catch (e) {
