@@ -1,3 +1,5 @@
+using System.Globalization;
+using NodaTime;
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
 using SaasCrm.Workflows.Runtime;
@@ -49,10 +51,12 @@ public sealed partial class NotifyActivity : IWorkflowActivity
                 "inApp" => NotificationChannels.InApp, "email" => NotificationChannels.Email, "sms" => NotificationChannels.Sms, _ => NotificationChannels.None,
             });
         var users = await context.Services.GetRequiredService<Recipients>().UsersAsync(recipients, context, cancellationToken);
-        var subject = Render(Localized(context.Properties["subject"], "en"), context, "en");
-        var body = context.Properties["body"] is { } b ? Render(Localized(b, "en"), context, "en") : null;
-        var subjectZh = Render(Localized(context.Properties["subject"], "zh"), context, "zh");
-        var bodyZh = context.Properties["body"] is { } bz ? Render(Localized(bz, "zh"), context, "zh") : null;
+        // Dates read in the tenant's time zone (that of its default business calendar), named so no one takes them for their own.
+        var zone = await context.Services.GetRequiredService<ITenantTimeZone>().TimeZoneIdAsync(cancellationToken);
+        var subject = Render(Localized(context.Properties["subject"], "en"), context, "en", zone);
+        var body = context.Properties["body"] is { } b ? Render(Localized(b, "en"), context, "en", zone) : null;
+        var subjectZh = Render(Localized(context.Properties["subject"], "zh"), context, "zh", zone);
+        var bodyZh = context.Properties["body"] is { } bz ? Render(Localized(bz, "zh"), context, "zh", zone) : null;
         if (!context.DryRun)
         {
             // Each user reads it in the language they chose; without a choice, English as before.
@@ -107,20 +111,20 @@ public sealed partial class NotifyActivity : IWorkflowActivity
         _ => "",
     };
 
-    internal static string Render(string template, ActivityContext context, string language = "en") =>
+    internal static string Render(string template, ActivityContext context, string language = "en", string timeZone = "UTC") =>
         Placeholder().Replace(template, m =>
         {
             var key = m.Groups[1].Value.Trim();
             if (key == "title") return context.Record?.Title ?? "";
             var value = key.StartsWith("field.", StringComparison.Ordinal) ? context.Read(key[6..]) : context.Read(key);
-            return FormatValue(value, language);
+            return FormatValue(value, language, timeZone);
         });
 
     /// <summary>
-    /// A placeholder's value as the reader sees it. Users have no time zone of their own on the platform, so an
-    /// instant is written in UTC and says so, in the message's language; other values invariantly.
+    /// A placeholder's value as the reader sees it: an instant in <paramref name="timeZone"/> (an IANA id; UTC when
+    /// unknown) with the zone named, in the message's language; other values invariantly.
     /// </summary>
-    internal static string FormatValue(object? value, string language)
+    internal static string FormatValue(object? value, string language, string timeZone = "UTC")
     {
         DateTime? utc = value switch
         {
@@ -128,11 +132,13 @@ public sealed partial class NotifyActivity : IWorkflowActivity
             DateTimeOffset o => o.UtcDateTime,
             _ => null,
         };
-        if (utc is { } at)
-            return language == "zh"
-                ? at.ToString("yyyy'年'M'月'd'日' HH:mm '(UTC)'", System.Globalization.CultureInfo.InvariantCulture)
-                : at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-        return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        if (utc is not { } at) return Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? DateTimeZone.Utc;
+        var local = Instant.FromDateTimeUtc(at).InZone(zone).ToDateTimeUnspecified();
+        var name = zone == DateTimeZone.Utc ? "UTC" : zone.Id;
+        return language == "zh"
+            ? local.ToString("yyyy'年'M'月'd'日' HH:mm", CultureInfo.InvariantCulture) + $" ({name})"
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" {name}";
     }
 
     [GeneratedRegex(@"\{\{([^}]+)\}\}")]
