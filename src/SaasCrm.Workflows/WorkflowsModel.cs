@@ -100,6 +100,8 @@ internal static class WorkflowsModel
             e.Property(x => x.StepId).HasMaxLength(100);
             e.Property(x => x.Strategy).HasMaxLength(30);
             e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.ReasonCode).HasMaxLength(50);
+            e.Property(x => x.ReasonArgsJson).HasMaxLength(1000);
             e.HasIndex(x => new { x.TenantId, x.RecordType, x.RecordId });
             e.HasIndex(x => new { x.TenantId, x.ChosenUserId, x.At });
         });

@@ -10,7 +10,9 @@ using SaasCrm.Workflows.Agents;
 
 namespace SaasCrm.Workflows.Assignment;
 
-public sealed record AssignOutcome(Guid? UserId, Guid? DepartmentId, string Reason);
+/// <param name="Reason">In English, for the record's history.</param>
+/// <param name="Code">The reason for the UI (key workflows.assignmentReason.{code}); <paramref name="Args"/> are its values, names not ids.</param>
+public sealed record AssignOutcome(Guid? UserId, Guid? DepartmentId, string Reason, string Code, IReadOnlyDictionary<string, string?> Args);
 
 /// <summary>
 /// Runs an Assign step: candidates (by route, then the candidate set), skill and availability filters, then the
@@ -27,7 +29,9 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
         if (strategy == "queue")
         {
             var queueDept = await DepartmentOfAsync(candidateSpec, context, ct);
-            return await DecideAsync(context, strategy, [], new AssignOutcome(null, queueDept, "Queued for the department; agents claim it."), ct);
+            var queueName = await DepartmentNameAsync(queueDept, ct);
+            return await DecideAsync(context, strategy, [], new AssignOutcome(null, queueDept, $"Queued for {queueName ?? "the department"}; agents claim it.", "queued",
+                Args(("department", queueName))), ct);
         }
         if (strategy == "user")
         {
@@ -36,14 +40,16 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
                      ?? Ids(candidateSpec["userIds"]).FirstOrDefault() as Guid?;
             if (id is null || !await db.Users.AnyAsync(u => u.Id == id && u.IsActive, ct))
                 throw new BusinessException("workflow.invalid_user", $"Step '{context.Step.Id}' assigns to user '{id}', who does not exist or is inactive.");
-            return await DecideAsync(context, strategy, [], new AssignOutcome(id, null, "Assigned to the named user."), ct);
+            return await DecideAsync(context, strategy, [], new AssignOutcome(id, null, "Assigned to the named user.", "namedUser", Args()), ct);
         }
         if (strategy == "departmentHead")
         {
             var dept = await DepartmentOfAsync(candidateSpec, context, ct);
             var head = await db.Departments.Where(d => d.Id == dept).Select(d => d.HeadUserId).FirstOrDefaultAsync(ct);
             if (head is null) return await DecideAsync(context, strategy, [], null, ct);
-            return await DecideAsync(context, strategy, [], new AssignOutcome(head, dept, "Assigned to the department head."), ct);
+            var deptName = await DepartmentNameAsync(dept, ct);
+            return await DecideAsync(context, strategy, [], new AssignOutcome(head, dept, $"Assigned to the head of {deptName ?? "the department"}.", "departmentHead",
+                Args(("department", deptName))), ct);
         }
 
         var candidates = await CandidatesAsync(candidateSpec, context, ct);
@@ -57,7 +63,8 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
 
         if (strategy == "roundRobin")
         {
-            var key = context.Text("pool") ?? $"{context.DefinitionKey}:{context.Step.Id}";
+            var named = context.Text("pool");
+            var key = named ?? $"{context.DefinitionKey}:{context.Step.Id}";
             var pointer = await db.Set<RoundRobinPointer>().FirstOrDefaultAsync(p => p.Pool == key, ct);
             var previous = pointer?.LastUserId;
             var chosen = AssignmentRules.NextRoundRobin(pool, previous);
@@ -70,7 +77,11 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
                 pointer.Turns++;
                 pointer.Version++;
             }
-            return await DecideAsync(context, strategy, loads, new AssignOutcome(chosen, null, $"Round robin in pool '{key}': next after {previous?.ToString() ?? "the start"}."), ct, available);
+            // The pool is named only when the admin named it; the step's own pool goes without saying.
+            var after = previous is { } p ? await db.Users.Where(u => u.Id == p).Select(u => u.Name != "" ? u.Name : u.UserName).FirstOrDefaultAsync(ct) : null;
+            var reason = $"Round robin{(named is null ? "" : $" in pool '{named}'")}: next after {after ?? "nobody (first turn)"}.";
+            return await DecideAsync(context, strategy, loads, new AssignOutcome(chosen, null, reason, after is null ? "roundRobinFirst" : "roundRobin",
+                Args(("pool", named), ("previous", after))), ct, available);
         }
         if (strategy == "leastLoaded")
         {
@@ -81,11 +92,19 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
             var loads = candidates.Select(c => new CandidateLoad(c, counts.GetValueOrDefault(c), last.TryGetValue(c, out var at) ? at : null)).ToList();
             var capacity = props["capacity"] is JsonValue cap ? cap.GetValue<int>() : (int?)null;
             var chosen = AssignmentRules.LeastLoaded(loads.Where(l => available.Contains(l.UserId)), capacity);
-            var reason = chosen is null ? "Nobody available under capacity." : $"Fewest open items ({loads.First(l => l.UserId == chosen).Load}) under capacity {capacity?.ToString() ?? "∞"}.";
-            return await DecideAsync(context, strategy, loads, chosen is null ? null : new AssignOutcome(chosen, null, reason), ct, available);
+            if (chosen is null) return await DecideAsync(context, strategy, loads, null, ct, available);
+            var load = loads.First(l => l.UserId == chosen).Load;
+            var reason = $"Fewest open items ({load}) under capacity {capacity?.ToString() ?? "∞"}.";
+            return await DecideAsync(context, strategy, loads, new AssignOutcome(chosen, null, reason, capacity is null ? "leastLoaded" : "leastLoadedCapped",
+                Args(("load", load.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("capacity", capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture)))), ct, available);
         }
         throw new BusinessException("workflow.bad_strategy", $"'{strategy}' is not an assignment strategy.");
     }
+
+    private static Dictionary<string, string?> Args(params (string Key, string? Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
+
+    private async Task<string?> DepartmentNameAsync(Guid? id, CancellationToken ct) =>
+        id is { } d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
 
     private static JsonObject? Route(JsonObject props, ActivityContext context)
     {
@@ -132,7 +151,8 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
             Strategy = strategy,
             CandidatesJson = JsonSerializer.Serialize(loads.Select(l => new { l.UserId, l.Load, Available = available?.Contains(l.UserId) ?? true })),
             ChosenUserId = outcome?.UserId, ChosenDepartmentId = outcome?.DepartmentId,
-            Reason = outcome?.Reason ?? "Nobody available.", At = context.Now,
+            Reason = outcome?.Reason ?? "Nobody available.", ReasonCode = outcome?.Code ?? "nobodyAvailable",
+            ReasonArgsJson = outcome is null || outcome.Args.Count == 0 ? null : JsonSerializer.Serialize(outcome.Args), At = context.Now,
         });
         await Task.CompletedTask;
         return outcome;

@@ -29,5 +29,9 @@ public sealed class AssignmentDecision : Entity, IMultiTenant
     public Guid? ChosenUserId { get; set; }
     public Guid? ChosenDepartmentId { get; set; }
     public string Reason { get; set; } = "";
+    /// <summary>The reason for the UI (workflows.assignmentReason.{code}); null on rows written before codes.</summary>
+    public string? ReasonCode { get; set; }
+    /// <summary>JSON object of the code's values (names, counts), or null.</summary>
+    public string? ReasonArgsJson { get; set; }
     public DateTime At { get; set; }
 }

@@ -23,5 +23,7 @@ public sealed record InstanceDetail(InstanceSummary Instance, string Variables, 
 
 public sealed record MigrateRequest(int ToVersion);
 
+/// <param name="Reason">English text (what rows written before <paramref name="ReasonCode"/> show).</param>
+/// <param name="ReasonCode">UI key workflows.assignmentReason.{code}, with <paramref name="ReasonArgs"/> as its values.</param>
 public sealed record AssignmentDecisionDto(Guid Id, string RecordType, Guid RecordId, Guid? InstanceId, string? StepId, string Strategy, string Candidates,
-    Guid? ChosenUserId, Guid? ChosenDepartmentId, string Reason, DateTime At);
+    Guid? ChosenUserId, Guid? ChosenDepartmentId, string Reason, DateTime At, string? ReasonCode, IReadOnlyDictionary<string, string?> ReasonArgs);

@@ -148,7 +148,8 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         var result = new List<AssignmentDecisionDto>();
         foreach (var d in rows)
             if (await VisibleAsync(d.RecordType, d.RecordId, ct))
-                result.Add(new AssignmentDecisionDto(d.Id, d.RecordType, d.RecordId, d.InstanceId, d.StepId, d.Strategy, d.CandidatesJson, d.ChosenUserId, d.ChosenDepartmentId, d.Reason, d.At));
+                result.Add(new AssignmentDecisionDto(d.Id, d.RecordType, d.RecordId, d.InstanceId, d.StepId, d.Strategy, d.CandidatesJson, d.ChosenUserId, d.ChosenDepartmentId,
+                    d.Reason, d.At, d.ReasonCode, d.ReasonArgsJson is null ? new Dictionary<string, string?>() : WorkflowJson.Data(d.ReasonArgsJson)));
         return result;
     }
 

@@ -33,7 +33,13 @@ public abstract class WorkflowAssignmentTests(ApiFixture api)
             Assert.Equal("roundRobin", d["strategy"]!.GetValue<string>());
             var candidates = JsonNode.Parse(d["candidates"]!.GetValue<string>())!.AsArray();
             Assert.Equal(agents.Order(), candidates.Select(c => c!["UserId"]!.GetValue<Guid>()).Order());
+            // The reason reads as words for the UI: who came before by name, no pool key of the step's own pool, no ids.
+            Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-", d["reason"]!.GetValue<string>());
+            Assert.Null(d["reasonArgs"]!["pool"]?.GetValue<string>());
         });
+        Assert.Single(decisions, d => d["reasonCode"]!.GetValue<string>() == "roundRobinFirst");
+        Assert.All(decisions.Where(d => d["reasonCode"]!.GetValue<string>() == "roundRobin"),
+            d => Assert.Matches("^rr[0-4]$", d["reasonArgs"]!["previous"]!.GetValue<string>()));
 
         var owners = new Dictionary<Guid, int>();
         foreach (var id in ids)
@@ -88,6 +94,10 @@ public abstract class WorkflowAssignmentTests(ApiFixture api)
         Assert.DoesNotContain(decisions, d => d["chosenUserId"]?.GetValue<Guid>() is { } u && (u == full || u == absent));
         var none = decisions.Single(d => d["recordId"]!.GetValue<Guid>() == created[2]);
         Assert.Null(none["chosenUserId"]);
+        Assert.Equal("nobodyAvailable", none["reasonCode"]!.GetValue<string>());
+        var second = decisions.Single(d => d["recordId"]!.GetValue<Guid>() == created[1]);
+        Assert.Equal("leastLoadedCapped", second["reasonCode"]!.GetValue<string>());
+        Assert.Equal(("1", "2"), (second["reasonArgs"]!["load"]!.GetValue<string>(), second["reasonArgs"]!["capacity"]!.GetValue<string>()));
         var loads = JsonNode.Parse(none["candidates"]!.GetValue<string>())!.AsArray();
         Assert.False(loads.Single(l => l!["UserId"]!.GetValue<Guid>() == absent)!["Available"]!.GetValue<bool>());
         Assert.Equal(2, loads.Single(l => l!["UserId"]!.GetValue<Guid>() == full)!["Load"]!.GetValue<int>());

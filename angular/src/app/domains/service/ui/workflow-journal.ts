@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { TranslatePipe } from '@ngx-translate/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCollapseModule } from 'ng-zorro-antd/collapse';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -21,7 +21,7 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
             <li>
               <span class="muted">{{ a.at | localDate }}</span>
               <nz-tag>{{ 'workflows.strategy.' + a.strategy | translate }}</nz-tag>
-              {{ a.reason }}
+              {{ reasonText(a) }}
             </li>
           }
         </ul>
@@ -57,6 +57,18 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WorkflowJournal {
+  private readonly translate = inject(TranslateService);
   readonly instances = input<readonly InstanceDetail[]>([]);
   readonly assignments = input<readonly AssignmentDecisionDto[]>([]);
+
+  /** The reason in the viewer's language from its code and values; rows written before codes keep their English text. */
+  protected reasonText(a: AssignmentDecisionDto): string {
+    if (!a.reasonCode) return a.reason;
+    const args: Record<string, string> = {};
+    for (const [k, v] of Object.entries(a.reasonArgs ?? {})) args[k] = v ?? '—';
+    const key = `workflows.assignmentReason.${a.reasonCode}`;
+    const text = this.translate.instant(key, args) as string;
+    if (!text || text === key) return a.reason;
+    return a.reasonArgs?.['pool'] ? `${text} (${this.translate.instant('workflows.assignmentReason.pool', args) as string})` : text;
+  }
 }

@@ -9,6 +9,10 @@ export interface AssignmentDecisionDto {
   id: string;
   instanceId: (string | null);
   reason: string;
+  reasonArgs: {
+[key: string]: string;
+};
+  reasonCode: (string | null);
   recordId: string;
   recordType: string;
   stepId: (string | null);
