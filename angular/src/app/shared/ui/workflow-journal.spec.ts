@@ -19,6 +19,7 @@ describe('WorkflowJournalTimeline', () => {
             statusSet: 'Status set to {{status}}',
             fieldSet: '{{field}} set to {{value}}',
           },
+          variable: 'variable “{{name}}”',
           fields: { ticket: { priorityCode: 'Priority' } },
         },
       },
@@ -38,6 +39,7 @@ describe('WorkflowJournalTimeline', () => {
             statusSet: '状态设为 {{status}}',
             fieldSet: '{{field}} 设为 {{value}}',
           },
+          variable: '变量“{{name}}”',
           fields: { ticket: { priorityCode: '优先级' } },
         },
       },
@@ -119,5 +121,13 @@ describe('WorkflowJournalTimeline', () => {
     const unknown = await render('en-US', coded, 'lead');
     expect(unknown[0]).toContain('Status set to InProgress');
     expect(unknown[1]).toContain('priorityCode set to high');
+  });
+
+  it('names a workflow variable as a variable, in each language', async () => {
+    const line: WorkflowJournalLine[] = [
+      { sequence: 1, at: '2026-11-23T08:00:00Z', stepId: 'count', activity: 'SetField', outcome: 'next', code: 'fieldSet', args: { field: 'var.roundsLeft', value: '2' } },
+    ];
+    expect((await render('en-US', line, 'complaint'))[0]).toContain('variable “roundsLeft” set to 2');
+    expect((await render('zh-CN', line, 'complaint'))[0]).toContain('变量“roundsLeft” 设为 2');
   });
 });

@@ -142,7 +142,10 @@ export class WorkflowJournalTimeline {
     p['department'] = p['department'] || p['departmentId'] || '';
     const recordType = this.recordType();
     if (p['status']) p['status'] = this.labelOr(statusLabelKey(recordType, p['status']), p['status']);
-    if (p['field']) p['field'] = this.labelOr(fieldLabelKey(recordType, p['field']), p['field']);
+    if (p['field'])
+      p['field'] = p['field'].startsWith('var.')
+        ? this.instant('workflows.journal.variable', p['field'], { name: p['field'].slice(4) })
+        : this.labelOr(fieldLabelKey(recordType, p['field']), p['field']);
     if (p['event']) p['event'] = this.instant(`workflows.journal.events.${p['event']}`, p['event']);
     if (p['strategy']) p['strategy'] = this.instant(`workflows.strategy.${p['strategy']}`, p['strategy']);
     if (p['channels']) p['channels'] = p['channels'].split(',').map((c) => this.instant(`workflows.journal.channels.${c}`, c)).join(' / ');
