@@ -73,7 +73,9 @@ public sealed class FollowUpService(
         followUp.Result = request.Result?.Trim();
         followUp.ContactId = request.ContactId;
         followUp.At = request.At;
-        if (request.AttachmentFileIds is { } fileIds) await SyncAttachmentsAsync(followUp.Id, fileIds, clock.GetUtcNow().UtcDateTime, ct);
+        // A change of files alone is a change of the follow-up: a new stamp, so a concurrent edit from the old one gets 409.
+        if (request.AttachmentFileIds is { } fileIds && await SyncAttachmentsAsync(followUp.Id, fileIds, clock.GetUtcNow().UtcDateTime, ct))
+            followUp.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(ct);
         await RefreshLastFollowUpAsync(customer, ct);
         return followUp;
@@ -136,11 +138,15 @@ public sealed class FollowUpService(
         return await files.GetAsync(fileId, ct);
     }
 
-    private async Task SyncAttachmentsAsync(Guid followUpId, IReadOnlyList<Guid> fileIds, DateTime now, CancellationToken ct)
+    /// <returns>Whether the files changed.</returns>
+    private async Task<bool> SyncAttachmentsAsync(Guid followUpId, IReadOnlyList<Guid> fileIds, DateTime now, CancellationToken ct)
     {
         var existing = await db.Set<FollowUpAttachment>().Where(a => a.FollowUpId == followUpId).ToListAsync(ct);
-        db.RemoveRange(existing.Where(a => !fileIds.Contains(a.FileId)));
-        foreach (var fileId in fileIds.Distinct().Except(existing.Select(a => a.FileId))) await AttachAsync(followUpId, fileId, now, ct);
+        var removed = existing.Where(a => !fileIds.Contains(a.FileId)).ToList();
+        var added = fileIds.Distinct().Except(existing.Select(a => a.FileId)).ToList();
+        db.RemoveRange(removed);
+        foreach (var fileId in added) await AttachAsync(followUpId, fileId, now, ct);
+        return removed.Count > 0 || added.Count > 0;
     }
 
     /// <summary>Only the caller's own upload for follow-ups can be attached.</summary>

@@ -64,7 +64,8 @@ internal sealed class CustomerWorkflowRecordType(
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
-        await db.Set<Customer>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        await db.Set<Customer>().AsNoTracking().Where(x => recordIds.Contains(x.Id))
+            .Select(x => new { x.Id, Title = x.Name }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {

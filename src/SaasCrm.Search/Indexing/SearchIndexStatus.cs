@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Domain;
@@ -14,26 +15,38 @@ public sealed record SearchNodeStatusDto(
     DateTime UpdatedAt, DateTime? RebuildStartedAt, int? RebuildTotal, int? RebuildDone, DateTime? RebuiltAt);
 
 /// <summary>How far behind the log each node is, per tenant: for health, the tenant admin and the operator.</summary>
-public sealed class SearchIndexStatusService(PlatformDbContext db, IDataFilter dataFilter, ICurrentTenant currentTenant, ITenantScopeFactory tenantScopes)
+public sealed class SearchIndexStatusService(PlatformDbContext db, IDataFilter dataFilter, ICurrentTenant currentTenant, ITenantScopeFactory tenantScopes,
+    ILogger<SearchIndexStatusService> logger)
 {
     /// <summary>
     /// Host side: all tenants (or one), those with a database of their own read from it, where their log and positions
     /// live; tenant side: pass the current tenant (the request's database is already the tenant's).
     /// </summary>
-    public async Task<IReadOnlyList<SearchNodeStatusDto>> GetAsync(Guid? tenantId, string? nodeId, CancellationToken ct)
+    /// <param name="ownDatabases">False for the node's health probe: it stays on the host database, so a tenant
+    /// database that is down never takes the node out for everyone.</param>
+    public async Task<IReadOnlyList<SearchNodeStatusDto>> GetAsync(Guid? tenantId, string? nodeId, CancellationToken ct, bool ownDatabases = true)
     {
         if (currentTenant.Id is not null) return await ReadAsync(db, dataFilter, tenantId, [], nodeId, ct);
         var own = await db.Tenants.AsNoTracking().Where(t => t.ConnectionString != null && (tenantId == null || t.Id == tenantId))
             .OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
         var result = await ReadAsync(db, dataFilter, tenantId, own.Select(t => t.Id).ToList(), nodeId, ct);
+        if (!ownDatabases) return result;
         var requested = await RequestedAsync(db, ct);
         foreach (var tenant in own)
         {
-            await using var scope = tenantScopes.Create(tenant.Id, tenant.Name);
-            var services = scope.Services;
-            var rows = await ReadAsync(services.GetRequiredService<PlatformDbContext>(), services.GetRequiredService<IDataFilter>(), tenant.Id, [], nodeId, ct);
-            // A rebuild may be asked for on either side (the operator asks on the host).
-            result.AddRange(rows.Select(r => r with { RequestedGeneration = Math.Max(r.RequestedGeneration, requested.GetValueOrDefault(tenant.Id)) }));
+            try
+            {
+                await using var scope = tenantScopes.Create(tenant.Id, tenant.Name);
+                var services = scope.Services;
+                var rows = await ReadAsync(services.GetRequiredService<PlatformDbContext>(), services.GetRequiredService<IDataFilter>(), tenant.Id, [], nodeId, ct);
+                // A rebuild may be asked for on either side (the operator asks on the host).
+                result.AddRange(rows.Select(r => r with { RequestedGeneration = Math.Max(r.RequestedGeneration, requested.GetValueOrDefault(tenant.Id)) }));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                // One tenant's database being unreachable leaves that tenant out of the list, not the others.
+                logger.LogWarning(e, "Search status of tenant {TenantId} could not be read from its own database.", tenant.Id);
+            }
         }
         return result;
     }
@@ -70,7 +83,7 @@ internal sealed class SearchIndexHealthCheck(SearchIndexStatusService status, Se
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         using var host = currentTenant.Change(null);
-        var rows = await status.GetAsync(null, node.NodeId, cancellationToken);
+        var rows = await status.GetAsync(null, node.NodeId, cancellationToken, ownDatabases: false);
         var pending = rows.Sum(r => r.Pending);
         var oldest = rows.Where(r => r.OldestPendingAt is not null).Select(r => r.OldestPendingAt!.Value).DefaultIfEmpty(DateTime.MaxValue).Min();
         var lag = oldest == DateTime.MaxValue ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - oldest;

@@ -99,7 +99,8 @@ public sealed class ConsultationRecordType(PlatformDbContext db, ConsultationAcc
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
-        await db.Set<Consultation>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
+        await db.Set<Consultation>().AsNoTracking().Where(x => recordIds.Contains(x.Id))
+            .Select(x => new { x.Id, Title = x.Number }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
         await db.Set<Consultation>().AsNoTracking()

@@ -84,7 +84,8 @@ public sealed class ReturnRecordType(PlatformDbContext db, ReturnAccess access, 
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
-        await db.Set<ReturnEntry>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number + (x.CustomerName != null ? " " + x.CustomerName : ""), cancellationToken);
+        await db.Set<ReturnEntry>().AsNoTracking().Where(x => recordIds.Contains(x.Id))
+            .Select(x => new { x.Id, Title = x.Number + (x.CustomerName != null ? " " + x.CustomerName : "") }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct) =>
         await db.Set<ReturnEntry>().AsNoTracking()

@@ -113,7 +113,8 @@ public sealed class TicketRecordType(
     private static string Str(object? value) => value switch { DateTime d => d.ToString("O"), null => "", _ => value.ToString()! };
 
     public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken cancellationToken) =>
-        await db.Set<Ticket>().AsNoTracking().Where(x => recordIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number + " " + x.Title, cancellationToken);
+        await db.Set<Ticket>().AsNoTracking().Where(x => recordIds.Contains(x.Id))
+            .Select(x => new { x.Id, Title = x.Number + " " + x.Title }).ToDictionaryAsync(x => x.Id, x => x.Title, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountOpenAssignedAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {

@@ -78,9 +78,10 @@ public sealed class Assigner(PlatformDbContext db, IAgentAvailability availabili
                 pointer.Version++;
             }
             // The pool is named only when the admin named it; the step's own pool goes without saying.
-            var after = previous is { } p ? await db.Users.Where(u => u.Id == p).Select(u => u.Name != "" ? u.Name : u.UserName).FirstOrDefaultAsync(ct) : null;
+            // A previous agent since removed is still a previous turn; "a former user" stands in for the name.
+            var after = previous is { } p ? await db.Users.Where(u => u.Id == p).Select(u => u.Name != "" ? u.Name : u.UserName).FirstOrDefaultAsync(ct) ?? "a former user" : null;
             var reason = $"Round robin{(named is null ? "" : $" in pool '{named}'")}: next after {after ?? "nobody (first turn)"}.";
-            return await DecideAsync(context, strategy, loads, new AssignOutcome(chosen, null, reason, after is null ? "roundRobinFirst" : "roundRobin",
+            return await DecideAsync(context, strategy, loads, new AssignOutcome(chosen, null, reason, previous is null ? "roundRobinFirst" : "roundRobin",
                 Args(("pool", named), ("previous", after))), ct, available);
         }
         if (strategy == "leastLoaded")

@@ -100,6 +100,19 @@ public abstract class FollowUpAttachmentTests(ApiFixture api)
             methodCode = "visit", content = "Visited the store (edited twice)", at = now.AddMinutes(-10), concurrencyStamp = edited["concurrencyStamp"]!.GetValue<string>(),
         });
         Assert.Equal(["门店照片.png"], Names(again));
+
+        // Changing only the files is a change too: the next edit from the stamp before it is refused.
+        var more = await UploadOkAsync(rep, Pdf, "quote.pdf");
+        var filesOnly = await rep.PutOk($"/api/customers/{customer}/follow-ups/{followUp}", new
+        {
+            methodCode = "visit", content = "Visited the store (edited twice)", at = now.AddMinutes(-10), concurrencyStamp = again["concurrencyStamp"]!.GetValue<string>(),
+            attachmentFileIds = new[] { photo, more },
+        });
+        Assert.NotEqual(again["concurrencyStamp"]!.GetValue<string>(), filesOnly["concurrencyStamp"]!.GetValue<string>());
+        await ApiClient.ExpectProblem(await rep.PutAsync($"/api/customers/{customer}/follow-ups/{followUp}", new
+        {
+            methodCode = "visit", content = "stale", at = now.AddMinutes(-10), concurrencyStamp = again["concurrencyStamp"]!.GetValue<string>(), attachmentFileIds = new[] { photo },
+        }), HttpStatusCode.Conflict, "concurrency_conflict");
     }
 
     [Fact]

@@ -76,19 +76,26 @@ public abstract class IncomingCallTests(ApiFixture api) : CallCenterTestBase(api
     {
         var t = await TenantScenario.CreateAsync(Api, "ccb");
         var key = await IssueKeyAsync(t.Admin);
-        var customer = await CustomerAsync(t.Admin, "旧数据贸易", [], [new { name = "老联系人", mobile = "+86 139-1234-5678", phone = "(0755) 8888.1234", isPrimary = true }]);
+        var customer = await CustomerAsync(t.Admin, "旧数据贸易", [], [
+            new { name = "老联系人", mobile = "+86 139-1234-5678", phone = "(0755) 8888.1234", isPrimary = true },
+            new { name = "全角输入", mobile = "（137）1234－0000", phone = (string?)null, isPrimary = false },
+        ]);
         await using (var scope = Api.Factory.Services.GetRequiredService<ITenantScopeFactory>().Create(t.Id))
         {
             // As the rows were before the digits columns: empty; then the migration's statements, as both databases run them.
             var db = scope.Services.GetRequiredService<PlatformDbContext>();
-            await db.Database.ExecuteSqlRawAsync("UPDATE Contacts SET MobileDigits = NULL, PhoneDigits = NULL");
+            await db.Set<Contact>().Where(c => c.CustomerId == customer)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.MobileDigits, (string?)null).SetProperty(c => c.PhoneDigits, (string?)null));
             Assert.False((await IncomingOkAsync(key, Call("13912345678", "800")))["customerMatched"]!.GetValue<bool>());
             foreach (var statement in ContactDigitsBackfill.Statements()) await db.Database.ExecuteSqlRawAsync(statement);
-            var contact = await db.Set<Contact>().AsNoTracking().SingleAsync(c => c.CustomerId == customer);
-            Assert.Equal(("13912345678", "075588881234"), (contact.MobileDigits, contact.PhoneDigits));
+            var contacts = await db.Set<Contact>().AsNoTracking().Where(c => c.CustomerId == customer).ToDictionaryAsync(c => c.Name);
+            Assert.Equal(("13912345678", "075588881234"), (contacts["老联系人"].MobileDigits, contacts["老联系人"].PhoneDigits));
+            // Full-width brackets and dash, as Chinese input types them.
+            Assert.Equal(("13712340000", (string?)null), (contacts["全角输入"].MobileDigits, contacts["全角输入"].PhoneDigits));
         }
         Assert.True((await IncomingOkAsync(key, Call("139 1234 5678", "800")))["customerMatched"]!.GetValue<bool>());
         Assert.True((await IncomingOkAsync(key, Call("0755-88881234", "800")))["customerMatched"]!.GetValue<bool>());
+        Assert.True((await IncomingOkAsync(key, Call("13712340000", "800")))["customerMatched"]!.GetValue<bool>());
         // Only whole numbers match: the same last digits of another number do not.
         Assert.False((await IncomingOkAsync(key, Call("13800005678", "800")))["customerMatched"]!.GetValue<bool>());
     }

@@ -121,4 +121,15 @@ describe('file attach', () => {
     expect(started).toEqual([]);
     expect(fixture.componentInstance.attach().uploading()).toBe(false);
   });
+
+  it('after a reset, drops an upload that was still on its way and stages nothing', async () => {
+    await choose('late.pdf', 'later.pdf');
+    fixture.componentInstance.attach().reset();
+    await settle();
+    expect(fixture.componentInstance.attach().uploading()).toBe(false);
+
+    await started[0].finish(staged('late.pdf'));
+    expect(fixture.componentInstance.files()).toEqual([]);
+    expect(started).toHaveLength(1); // the rest of that choice is not uploaded either
+  });
 });

@@ -70,6 +70,8 @@ export class FileAttach {
   readonly accept = input(ATTACHABLE_FILES);
 
   private readonly busy = signal(false);
+  /** Bumped by {@link reset}: uploads started before it are dropped when they finish. */
+  private generation = 0;
   /** True while chosen files are still being uploaded. */
   readonly uploading = this.busy.asReadonly();
   protected readonly size = fileSize;
@@ -80,17 +82,25 @@ export class FileAttach {
     // cleared so that choosing the same file again (after removing it) fires another change
     picker.value = '';
     if (!chosen.length) return;
+    const generation = this.generation;
     this.busy.set(true);
     try {
       // one at a time: the order stays the user's, and a failure (too large, wrong type) stops the rest
       for (const file of chosen) {
         const uploaded = await this.upload()(file);
-        if (!uploaded) break;
+        if (!uploaded || generation !== this.generation) break;
         this.files.update((list) => [...list, { fileId: uploaded.fileId, fileName: uploaded.fileName, size: uploaded.size }]);
       }
     } finally {
-      this.busy.set(false);
+      if (generation === this.generation) this.busy.set(false);
     }
+  }
+
+  /** Starts over for another record: nothing staged, and an upload still on its way is not added when it lands. */
+  reset(): void {
+    this.generation++;
+    this.busy.set(false);
+    this.files.set([]);
   }
 
   protected remove(fileId: string): void {

@@ -90,8 +90,7 @@ import { CustomerPoolsService } from '../../../shared/api/generated';
   styles: `
     .follow-up-files { display: flex; flex-wrap: wrap; gap: 4px 16px; margin-top: 4px; }
     .follow-up-files a { cursor: pointer; }
-    .follow-up-actions { margin-inline-start: 12px; display: inline-flex; gap: 12px; font-size: 12px; }
-    .follow-up-actions a { cursor: pointer; }
+    .follow-up-actions { margin-inline-start: 8px; display: inline-flex; gap: 4px; }
   `,
   providers: [CustomerDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -319,6 +318,8 @@ export class CustomerDetailPage implements OnInit {
   }
 
   protected openFollowUp(followUp?: FollowUp): void {
+    // an upload still running from a form closed before belongs to no follow-up
+    this.followUpAttach()?.reset();
     this.editedFollowUp.set(followUp ?? null);
     if (followUp) {
       this.followUpForm.reset({
@@ -335,8 +336,13 @@ export class CustomerDetailPage implements OnInit {
     this.followUpOpen.set(true);
   }
 
-  /** Its author changes a follow-up; holders of the delete permission may change any they see (as the server decides). */
+  /**
+   * Its author changes a follow-up; holders of the delete permission may change any they see (as the server decides).
+   * A customer in the pool or merged into another is not editable, so neither are its follow-ups.
+   */
   protected canChangeFollowUp(followUp: FollowUp): boolean {
+    const customer = this.store.customer();
+    if (!customer || customer.poolId || customer.status !== 'Active') return false;
     return this.canFollowUp() && (followUp.ownerId === this.permissions.me()?.userId || this.canDelete());
   }
 

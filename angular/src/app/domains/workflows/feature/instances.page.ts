@@ -66,7 +66,7 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
             <tr (click)="open(i)" class="clickable">
               <td>{{ label(i.definitionName, i.definitionNameZh) }} <span class="muted">v{{ i.version }}</span></td>
               <td>{{ recordTypeLabel(i.recordType) }}</td>
-              <td>{{ i.recordTitle ?? ('workflows.instances.recordGone' | translate) }}</td>
+              <td>{{ i.recordTitle ?? (i.recordId ? ('workflows.instances.recordGone' | translate) : '—') }}</td>
               <td><nz-tag [nzColor]="color(i.status)">{{ 'workflows.instanceStatus.' + i.status | translate }}</nz-tag></td>
               <td>{{ stepLabel(i) }}</td>
               <td>{{ i.startedAt | localDate }}</td>
@@ -86,7 +86,7 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
           <nz-descriptions nzBordered nzSize="small" [nzColumn]="2">
             <nz-descriptions-item [nzTitle]="'common.status' | translate"><nz-tag [nzColor]="color(d.status)">{{ 'workflows.instanceStatus.' + d.status | translate }}</nz-tag></nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'workflows.versions.number' | translate">v{{ d.version }}</nz-descriptions-item>
-            <nz-descriptions-item [nzTitle]="'workflows.instances.record' | translate">{{ recordTypeLabel(d.recordType) }} · {{ d.recordTitle ?? ('workflows.instances.recordGone' | translate) }}</nz-descriptions-item>
+            <nz-descriptions-item [nzTitle]="'workflows.instances.record' | translate">{{ recordTypeLabel(d.recordType) }} · {{ d.recordTitle ?? (d.recordId ? ('workflows.instances.recordGone' | translate) : '—') }}</nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'workflows.instances.currentStep' | translate">{{ stepLabel(d) }}</nz-descriptions-item>
           </nz-descriptions>
           <h4>{{ 'workflows.variables.title' | translate }}</h4>
