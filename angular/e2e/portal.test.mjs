@@ -3,7 +3,7 @@
 // rates the answer. Screenshots of the portal and of the staff portal pages in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, launch, login, newPage, screenshot, settle } from './support.mjs';
+import { apiAs, BASE_URL, launch, login, newPage, screenshot, settle, workflowsSettled } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const PORTAL_PASSWORD = 'Portal#2026x';
@@ -67,7 +67,9 @@ describe('Customer portal', { concurrency: false }, () => {
       await page.waitForURL(/\/portal\/requests\/[0-9a-f-]{36}$/);
       const ticketId = page.url().split('/').pop();
 
-      // The agent answers (public) and notes something internal, then resolves: through the API.
+      // The agent answers (public) and notes something internal, then resolves: through the API, once the
+      // auto-assignment has run (else it could reassign the ticket between these steps).
+      await workflowsSettled(admin, 'ticket', ticketId);
       await admin.post(`/api/tickets/${ticketId}/assign`, { assigneeId: admin.id });
       await admin.post(`/api/tickets/${ticketId}/accept`);
       await admin.post(`/api/tickets/${ticketId}/comments`, { content: `INTERNAL note ${stamp}`, isInternal: true });

@@ -170,3 +170,20 @@ export async function apiAs(userName, tenant = 'demo') {
   return { id, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), put: (p, b) => call('PUT', p, b) };
 }
 
+/**
+ * Waits until the workflows started by a new record have done their first steps (no instance still running), so a
+ * test that then assigns the record itself is not overtaken by the auto-assignment landing after it. A record no
+ * workflow starts for (none within the time limit) has nothing to wait for.
+ */
+export async function workflowsSettled(api, recordType, recordId, timeoutMs = 10000) {
+  let started = false;
+  try {
+    await until(async () => {
+      const page = await api.get(`/api/workflows/instances?recordType=${recordType}&recordId=${recordId}`);
+      started = page.items.length > 0;
+      return started && page.items.every((i) => i.status !== 'Running');
+    }, `the ${recordType}'s workflows to settle`, timeoutMs);
+  } catch (error) {
+    if (started) throw error;
+  }
+}
