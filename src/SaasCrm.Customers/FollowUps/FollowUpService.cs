@@ -152,9 +152,7 @@ public sealed class FollowUpService(
     /// <summary>Only the caller's own upload for follow-ups can be attached.</summary>
     private async Task AttachAsync(Guid followUpId, Guid fileId, DateTime now, CancellationToken ct)
     {
-        StoredFile file;
-        try { file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, ct); }
-        catch (EntityNotFoundException) { throw RequestValidationException.For("attachmentFileIds", "follow_up.attachment_not_found", $"File {fileId} was not found."); }
+        var file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, "follow_up.attachment_not_found", ct);
         db.Add(new FollowUpAttachment { FollowUpId = followUpId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = user.Id, At = now });
     }
 

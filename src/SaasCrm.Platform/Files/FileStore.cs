@@ -27,9 +27,9 @@ public interface IFileStore
 
     /// <summary>
     /// A file the caller uploaded for this purpose, to attach to a record: knowing the id of someone else's upload
-    /// (or of a file of another kind) gives nothing. Else 404.
+    /// (or of a file of another kind) gives nothing. Else a validation error on "attachmentFileIds" with <paramref name="notFoundCode"/>.
     /// </summary>
-    Task<StoredFile> GetOwnUploadAsync(Guid id, string purpose, CancellationToken ct);
+    Task<StoredFile> GetOwnUploadAsync(Guid id, string purpose, string notFoundCode, CancellationToken ct);
 
     /// <summary>A file of the current tenant by id, without the reader check (for code acting on its own records).</summary>
     Task<StoredFile> GetAsync(Guid id, CancellationToken ct);
@@ -79,11 +79,11 @@ public sealed class LocalFileStore(
         throw new EntityNotFoundException("File", id);
     }
 
-    public async Task<StoredFile> GetOwnUploadAsync(Guid id, string purpose, CancellationToken ct)
+    public async Task<StoredFile> GetOwnUploadAsync(Guid id, string purpose, string notFoundCode, CancellationToken ct)
     {
         var me = user.Id;
         return await db.Set<StoredFile>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.Purpose == purpose && f.CreatedBy == me, ct)
-            ?? throw new EntityNotFoundException("File", id);
+            ?? throw RequestValidationException.For("attachmentFileIds", notFoundCode, $"File {id} was not found.");
     }
 
     public async Task<StoredFile> GetAsync(Guid id, CancellationToken ct) =>

@@ -304,9 +304,7 @@ public sealed class TicketService(
     /// <summary>Only the caller's own upload for tickets can be attached.</summary>
     private async Task AttachAsync(Guid ticketId, Guid fileId, DateTime now, CancellationToken ct, Guid? commentId = null)
     {
-        StoredFile file;
-        try { file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, ct); }
-        catch (EntityNotFoundException) { throw RequestValidationException.For("attachmentFileIds", "ticket.attachment_not_found", $"File {fileId} was not found."); }
+        var file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, "ticket.attachment_not_found", ct);
         db.Add(new TicketAttachment { TicketId = ticketId, CommentId = commentId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = access.Me, At = now });
     }
 

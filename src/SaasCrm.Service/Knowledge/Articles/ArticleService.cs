@@ -167,9 +167,7 @@ public sealed class ArticleService(
     /// <summary>Only the caller's own upload for articles can be newly attached (attachments kept on an edit are not re-checked).</summary>
     private async Task AttachAsync(Guid articleId, Guid fileId, DateTime now, CancellationToken ct)
     {
-        StoredFile file;
-        try { file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, ct); }
-        catch (EntityNotFoundException) { throw RequestValidationException.For("attachmentFileIds", "knowledge.attachment_not_found", $"File {fileId} was not found."); }
+        var file = await files.GetOwnUploadAsync(fileId, AttachmentPurpose, "knowledge.attachment_not_found", ct);
         db.Add(new ArticleAttachment { ArticleId = articleId, FileId = file.Id, FileName = file.OriginalName, Size = file.Size, AddedBy = access.Me, At = now });
     }
 }
