@@ -104,4 +104,10 @@ internal sealed class BulkInsertPlan
             && Type.GetTypeCode(Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) is TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64);
 }
 
-internal sealed record BulkInsertColumn(string Sql, RelationalTypeMapping Mapping, bool Nullable, Func<object, object?> Read);
+internal sealed record BulkInsertColumn(string Sql, RelationalTypeMapping Mapping, bool Nullable, Func<object, object?> Read)
+{
+    /// <summary>The value as the mapping hands it to the provider: through its converter, enums without one as their number.</summary>
+    public object? ToProvider(object? value) => Mapping.Converter is { } converter
+        ? converter.ConvertToProvider(value)
+        : value is Enum e ? Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
+}

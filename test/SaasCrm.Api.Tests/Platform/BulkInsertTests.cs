@@ -37,6 +37,15 @@ public abstract class BulkInsertTests(ApiFixture api)
         var other = await TenantScenario.CreateAsync(api, "bulk");
         var userId = await tenant.CreateUserAsync("bulker", "sales");
         var customers = Enumerable.Range(0, 1500).Select(i => NewCustomer($"批量客户{i}")).ToList(); // more than one statement on both providers
+        // Nullable columns alternate between null and values (the provider's parameters are reused per column), and text keeps quotes and backslashes.
+        var ownerId = Guid.NewGuid();
+        for (var i = 0; i < customers.Count; i++)
+        {
+            customers[i].LevelCode = i % 2 == 0 ? null : $"level{i % 3}";
+            customers[i].OwnerId = i % 3 == 0 ? null : ownerId;
+            customers[i].LastFollowUpAt = i % 4 == 0 ? null : new DateTime(2026, 1, 1, 8, 30, 0, DateTimeKind.Utc).AddMinutes(i);
+            customers[i].Remark = i % 5 == 0 ? null : $"O'Brien \\ 备注 {i}";
+        }
         foreach (var c in customers) SetTenant(c, other.Id); // the caller's tenant is never trusted
 
         await using (var scope = Services.GetRequiredService<ITenantScopeFactory>().Create(tenant.Id))
@@ -51,6 +60,16 @@ public abstract class BulkInsertTests(ApiFixture api)
         var ids = customers.Select(c => c.Id).ToList();
         var stored = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
         Assert.Equal(1500, stored.Count);
+        var byId = customers.ToDictionary(c => c.Id);
+        Assert.All(stored, c =>
+        {
+            var sent = byId[c.Id];
+            Assert.Equal(sent.Name, c.Name);
+            Assert.Equal(sent.LevelCode, c.LevelCode);
+            Assert.Equal(sent.OwnerId, c.OwnerId);
+            Assert.Equal(sent.LastFollowUpAt, c.LastFollowUpAt);
+            Assert.Equal(sent.Remark, c.Remark);
+        });
         var now = api.Factory.Clock.GetUtcNow().UtcDateTime;
         Assert.All(stored, c =>
         {
