@@ -20,8 +20,11 @@ public sealed class DuplicateFinder(PlatformDbContext db, CustomerAccess access,
         if (wanted.Count == 0) return [];
 
         var values = wanted.Select(w => w.Value).Distinct().ToList();
+        // Kind and value both as equalities, so the (tenant, kind, value) index is sought per pair: "kind is not a tag"
+        // was a range on its first column and read every key of the tenant (1 s at 1,000,000 customers).
+        var kinds = wanted.Select(w => w.Kind).Distinct().ToList();
         var hits = (await db.Set<CustomerKey>().AsNoTracking()
-                .Where(k => values.Contains(k.Value) && k.Kind != CustomerKeyKind.Tag && k.CustomerId != excludeId)
+                .Where(k => kinds.Contains(k.Kind) && values.Contains(k.Value) && k.CustomerId != excludeId)
                 .Select(k => new { k.CustomerId, k.Kind, k.Value })
                 .Take(200)
                 .ToListAsync(ct))

@@ -87,7 +87,7 @@ public sealed class BulkInsert(PlatformDbContext db, ICurrentTenant currentTenan
         var columns = plan.Columns;
         var perStatement = Math.Clamp(plan.MaxParameters / columns.Count, 1, BulkInsertPlan.MaxRowsPerStatement);
         var written = 0;
-        var prototypes = new DbParameter?[columns.Count];
+        var prototypes = new (DbParameter? ForNull, DbParameter? ForValue)[columns.Count];
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
@@ -116,24 +116,26 @@ public sealed class BulkInsert(PlatformDbContext db, ICurrentTenant currentTenan
     }
 
     /// <summary>
-    /// The parameter for one value. EF's type mapping builds the column's first non-null one (converter, DbType, facets);
-    /// later values get a clone of it with their own value when the provider's parameters are cloneable. Building each
-    /// one anew makes the provider resolve its type again for every value: with MySqlConnector that lookup was most of
-    /// an import's CPU (profiled). The clone keeps the type the mapping chose, so the value is written the same way.
+    /// The parameter for one value. EF's type mapping builds the column's first null one and first non-null one
+    /// (converter, DbType, facets); later values get a clone of the matching one with their own value when the
+    /// provider's parameters are cloneable. Building each one anew makes the provider resolve its type again for every
+    /// value: with MySqlConnector that lookup was most of an import's CPU (profiled). A clone keeps the type the mapping
+    /// chose, so the value is written the same way.
     /// </summary>
-    private static DbParameter Parameter(DbCommand command, BulkInsertColumn column, ref DbParameter? prototype, string name, object? value)
+    private static DbParameter Parameter(DbCommand command, BulkInsertColumn column, ref (DbParameter? ForNull, DbParameter? ForValue) prototypes, string name, object? value)
     {
+        ref var prototype = ref value is null ? ref prototypes.ForNull : ref prototypes.ForValue;
         if (prototype is ICloneable cloneable)
         {
             var clone = (DbParameter)cloneable.Clone();
             clone.ParameterName = name;
-            clone.Value = column.ToProvider(value) ?? DBNull.Value;
+            if (value is not null) clone.Value = column.ToProvider(value) ?? DBNull.Value;
             return clone;
         }
         var parameter = column.Mapping.CreateParameter(command, name, value, column.Nullable);
-        if (value is not null && parameter is ICloneable)
+        if (parameter is ICloneable)
         {
-            parameter.DbType = parameter.DbType; // pins the type the value gave it, so clones do not look it up again
+            if (value is not null) parameter.DbType = parameter.DbType; // pins the type the value gave it, so clones do not look it up again
             prototype = parameter;
         }
         return parameter;
