@@ -29,7 +29,7 @@ internal static class LuceneDocuments
             doc.Add(new StoredField(IndexFields.StoredTextPrefix + name, value));
         }
         foreach (var identifier in d.Identifiers) doc.Add(new StoredField(IndexFields.StoredIdentifiers, identifier));
-        foreach (var term in IdentifierTerms.For(d.Identifiers)) doc.Add(new StringField(IndexFields.Identifiers, term, Field.Store.NO));
+        if (TermListTokenStream.FieldOf(IndexFields.Identifiers, IdentifierTerms.For(d.Identifiers)) is { } identifiers) doc.Add(identifiers);
         foreach (var (name, value) in d.Filters)
         {
             if (value is not null) doc.Add(new StringField(IndexFields.Filter(name), value, Field.Store.NO));
