@@ -32,6 +32,8 @@ internal static class CustomersModel
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             // The list's common shapes: my customers by recency, a pool's customers, the pool release scan.
             b.HasIndex(x => new { x.TenantId, x.Status, x.OwnerId, x.CreatedAt, x.Id });
+            // An owner's customers by name: the list's name sort and name prefix per visible owner (see CustomerListQuery).
+            b.HasIndex(x => new { x.TenantId, x.Status, x.OwnerId, x.NormalizedName, x.Id });
             // The list's default and name sorts walk these in order and stop after a page.
             b.HasIndex(x => new { x.TenantId, x.Status, x.CreatedAt, x.Id });
             b.HasIndex(x => new { x.TenantId, x.Status, x.NormalizedName, x.Id });

@@ -398,6 +398,8 @@ namespace SaasCrm.Migrations.MySql.Migrations
 
                     b.HasIndex("TenantId", "Status", "OwnerId", "CreatedAt", "Id");
 
+                    b.HasIndex("TenantId", "Status", "OwnerId", "NormalizedName", "Id");
+
                     b.ToTable("Customers", (string)null);
                 });
 

@@ -389,6 +389,8 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Status", "OwnerId", "CreatedAt", "Id");
 
+                    b.HasIndex("TenantId", "Status", "OwnerId", "NormalizedName", "Id");
+
                     b.ToTable("Customers", (string)null);
                 });
 

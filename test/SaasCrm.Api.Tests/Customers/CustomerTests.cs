@@ -133,14 +133,14 @@ public abstract class CustomerTests(ApiFixture api)
         await manager.PutOk($"/api/customers/{rep2Ids[3]}/service-rep", new { serviceRepId = rep1Id });
         await CustomerApi.CreateIdAsync(manager, "M 0");
 
-        async Task<(List<string> Names, int Total)> PagesAsync(ApiClient client, string sort)
+        async Task<(List<string> Names, int Total)> PagesAsync(ApiClient client, string sort, string filter = "")
         {
             var names = new List<string>();
             int? total = null;
             string? cursor = null;
             do
             {
-                var page = await client.GetOk($"/api/customers?pageSize=2&sort={sort}{(cursor is null ? "" : "&cursor=" + cursor)}");
+                var page = await client.GetOk($"/api/customers?pageSize=2&sort={sort}{filter}{(cursor is null ? "" : "&cursor=" + cursor)}");
                 total ??= page["total"]!.GetValue<int>();
                 names.AddRange(page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
                 cursor = page["nextCursor"]?.GetValue<string>();
@@ -163,6 +163,15 @@ public abstract class CustomerTests(ApiFixture api)
         var managerByDate = await PagesAsync(manager, "createdAt");
         Assert.Equal(managerSees, managerByDate.Names.Order(StringComparer.Ordinal));
         Assert.Equal("M 0", managerByDate.Names[^1]); // created last
+
+        // A name prefix is paged and counted slice by slice too: the owner's, the service rep's, a department's.
+        var rep1R2 = await PagesAsync(rep1, "name", "&name=r2");
+        Assert.Equal(["R2 3"], rep1R2.Names);
+        Assert.Equal(1, rep1R2.Total);
+        var managerR1 = await PagesAsync(manager, "-name", "&name=r1");
+        Assert.Equal(rep1Names.AsEnumerable().Reverse(), managerR1.Names);
+        Assert.Equal(5, managerR1.Total);
+        Assert.Equal(rep1Names, (await PagesAsync(manager, "createdAt", "&name=r1")).Names.Order(StringComparer.Ordinal));
     }
 
     [Fact]
