@@ -104,7 +104,7 @@ public static class CustomersBenchmark
             var from = reps[0].Id;
             var to = reps[1].Id;
             var owned = await CountAsync(cs, $"SELECT COUNT(*) FROM Customers WHERE TenantId = '{tenantId}' AND OwnerId = '{from}' AND Status = 'Active'");
-            // Warm-up, as for the latencies above: a handover the server refuses (the new owner has no customers to give).
+            // Warm-up, as for the latencies above: a handover the server refuses (it names a customer that does not exist).
             await admin.PostAsJsonAsync("/api/customer-handovers", new { fromUserId = to, toUserId = from, includeReminders = true, reason = "warm-up", customerIds = new[] { Guid.NewGuid() } });
             stopwatch.Restart();
             var started = await BenchHost.ExpectAsync(await admin.PostAsJsonAsync("/api/customer-handovers", new
