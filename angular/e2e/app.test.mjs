@@ -1,7 +1,7 @@
 // Browser tests of the main flows, against a running host that serves the built UI (E2E_BASE_URL).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, errorToasts, launch, login, logout, modalOk, newPage, pickOption, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
+import { BASE_URL, clickModalOk, errorToasts, launch, login, logout, modalOk, newPage, pickOption, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const tenantName = `e2e${stamp}`;
@@ -36,7 +36,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.locator('[data-test=edition-create]').click();
     await page.locator('[data-test=edition-name]').fill(edition);
     await page.locator('[data-test=edition-max-users] input').fill('2');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator(`[data-test="edition-row-${edition}"]`).waitFor();
     await screenshot(page, 'editions.en-US');
 
@@ -50,7 +50,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.locator('[data-test=tenant-admin-user]').fill('admin');
     await page.locator('[data-test=tenant-admin-password]').fill(adminPassword);
     await pickOption(page, page.locator('[data-test=tenant-edition]'), edition);
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator(`[data-test=tenant-row-${tenantName}]`).waitFor();
 
     await page.locator(`[data-test=tenant-row-${tenantName}] a`).first().click();
@@ -79,13 +79,13 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/admin/departments`);
     await page.locator('[data-test=department-create]').click();
     await page.locator('[data-test=department-name]').fill(department);
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=department-tree]').getByText(department).waitFor();
 
     await page.goto(`${BASE_URL}/admin/roles`);
     await page.locator('[data-test=role-create]').click();
     await page.locator('[data-test=role-name]').fill(roleName);
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=role-form]').waitFor();
     await page.locator('[data-test="permission-Departments"]').click();
     await page.locator('[data-test="permission-Identity.Users"]').click();
@@ -100,7 +100,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await pickOption(page, page.locator('[data-test=user-roles]'), roleName);
     await pickOption(page, page.locator('[data-test=user-departments]'), department);
     await page.keyboard.press('Escape');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator(`[data-test=user-row-${userName}]`).waitFor();
     assert.match(await page.locator(`[data-test=user-row-${userName}]`).innerText(), new RegExp(roleName));
 
@@ -109,7 +109,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.locator('[data-test=user-username]').fill(`extra${stamp}`);
     await page.locator('[data-test=user-name]').fill('Extra');
     await page.locator('[data-test=user-password]').fill(userPassword);
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('.ant-message-error').getByText('limit').waitFor();
     await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
     assert.deepEqual(page.errors, []);
@@ -222,7 +222,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     const row = operator.locator(`[data-test=tenant-row-${tenantName}]`);
     await row.locator('[data-test=tenant-suspend]').click();
     await operator.locator('[data-test=tenant-suspend-reason]').fill('Unpaid invoice');
-    await modalOk(operator).click();
+    await clickModalOk(operator);
     await row.getByText('Suspended').waitFor();
 
     const user = await newPage(browser, 'en-US');
@@ -241,7 +241,7 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await row.locator('[data-test=tenant-delete]').click();
     assert.equal(await modalOk(operator).isDisabled(), true, 'delete waits for the typed name');
     await operator.locator('[data-test=tenant-delete-confirm]').fill(tenantName);
-    await modalOk(operator).click();
+    await clickModalOk(operator);
     await row.waitFor({ state: 'detached' });
 
     await operator.goto(`${BASE_URL}/host/editions`);

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, launch, login, modalOk, newPage, pickOption, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
+import { apiAs, BASE_URL, clickModalOk, launch, login, newPage, pickOption, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 // Chinese characters unlikely to be in the demo data: a single-character fragment must find the customer
@@ -71,7 +71,7 @@ describe('CRM flows', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/customers/${customer.id}`);
     await page.locator('[data-test=return-to-pool]').click();
     await page.locator('[data-test=return-reason]').fill('客户暂无需求');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=in-pool]').waitFor();
 
     // the admin's pool settings
@@ -101,7 +101,7 @@ describe('CRM flows', { concurrency: false }, () => {
     await screenshot(page, 'handover.en-US');
     await expectNoRawKeys(page, 'handover (en-US)');
     await page.locator('[data-test=handover-start]').click();
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=handover-status]', { hasText: 'Completed' }).waitFor({ timeout: 60000 });
     const moved = await page.locator('[data-test=handover-summary]').innerText();
     const count = Number(/Customers moved\s*(\d+)/.exec(moved)?.[1]);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, capture, launch, login, modalOk, newPage, rawKeys, screenshot, screenshotStack, settle, switchLanguage, until } from './support.mjs';
+import { BASE_URL, capture, clickModalOk, launch, login, modalOk, newPage, rawKeys, screenshot, screenshotStack, settle, switchLanguage, until } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const customerName = `Acme ${stamp} Trading`;
@@ -71,7 +71,7 @@ describe('Customers', { concurrency: false }, () => {
     await page.locator('[data-test=duplicate-dialog]').waitFor();
     assert.ok(await modalOk(page).isDisabled(), 'a reason is required before creating anyway');
     await page.locator('[data-test=duplicate-reason]').fill('Separate branch office');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=customer-detail]').waitFor();
     assert.notEqual(page.url(), detailUrl);
 
@@ -105,7 +105,7 @@ describe('Customers', { concurrency: false }, () => {
     // from the form's first field down to the staged file
     await page.locator('.ant-modal-wrap:visible').evaluate((wrap) => wrap.scrollTo(0, 0));
     const formWithFile = await capture(page);
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=follow-up-form]').waitFor({ state: 'detached' });
     await page.locator('[data-test=customer-tabs] .ant-tabs-tab').nth(2).click();
     await page.locator('[data-test=follow-up-list]').waitFor();
@@ -134,7 +134,7 @@ describe('Customers', { concurrency: false }, () => {
     await page.locator('[data-test=follow-up-pending-file]', { hasText: zhPhotoName }).waitFor();
     assert.deepEqual(await rawKeys(page), []);
     const zhFormWithFile = await capture(page);
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=follow-up-form]').waitFor({ state: 'detached' });
     const zhPhoto = page.locator('[data-test=follow-up-file]', { hasText: zhPhotoName });
     await zhPhoto.waitFor();
@@ -151,7 +151,7 @@ describe('Customers', { concurrency: false }, () => {
     assert.equal(await page.locator('[data-test=follow-up-checkin]').count(), 0, 'no check-in when editing');
     await page.locator('[data-test=follow-up-content]').fill('上门送样品（客户已签收）');
     await page.locator('[data-test=follow-up-pending-file]', { hasText: zhPhotoName }).locator('.anticon-close').click();
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=follow-up-form]').waitFor({ state: 'detached' });
     await until(async () => /客户已签收/.test(await page.locator('[data-test=follow-up-list]').innerText()), 'the edited text shows');
     assert.equal(await page.locator('[data-test=follow-up-file]').count(), 1, 'the removed file is gone');

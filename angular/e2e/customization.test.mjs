@@ -1,19 +1,7 @@
 // Browser tests of the configuration screens: data dictionaries and custom fields (with the live form preview).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  BASE_URL,
-  errorToasts,
-  launch,
-  login,
-  modalOk,
-  newPage,
-  pickOption,
-  rawKeys,
-  screenshot,
-  settle,
-  switchLanguage,
-} from './support.mjs';
+import { BASE_URL, clickModalOk, errorToasts, launch, login, newPage, pickOption, rawKeys, screenshot, settle, switchLanguage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const tenantName = `cfg${stamp}`;
@@ -46,7 +34,7 @@ describe('Configuration screens', { concurrency: false }, () => {
     await page.locator('[data-test=tenant-display-name]').fill(`Config ${stamp}`);
     await page.locator('[data-test=tenant-admin-user]').fill('admin');
     await page.locator('[data-test=tenant-admin-password]').fill(adminPassword);
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator(`[data-test=tenant-row-${tenantName}]`).waitFor();
     await page.context().close();
   });
@@ -65,7 +53,7 @@ describe('Configuration screens', { concurrency: false }, () => {
     await page.locator('[data-test=dictionary-item-label-zh]').fill('行业展会');
     await page.locator('[data-test=dictionary-item-label-en]').fill('Trade fair');
     await page.locator('[data-test=dictionary-item-color]').fill('#13c2c2');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await items.locator(`[data-test=dictionary-item-${itemCode}]`).waitFor();
 
     // drag the new item to the top: the order is saved and survives a reload
@@ -101,7 +89,7 @@ describe('Configuration screens', { concurrency: false }, () => {
       .locator(`[data-test=dictionary-item-${itemCode}] [data-test=dictionary-item-edit]`)
       .click();
     await page.locator('[data-test=dictionary-item-color]').fill('teal');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('.ant-modal-wrap:visible .ant-form-item-explain-error').waitFor();
     await page
       .locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn:not(.ant-btn-primary)')
@@ -150,7 +138,7 @@ describe('Configuration screens', { concurrency: false }, () => {
     await pickOption(page, page.locator('[data-test=custom-field-type]'), 'Dictionary');
     await pickOption(page, page.locator('[data-test=custom-field-dictionary]'), 'Customer level');
     await page.locator('[data-test=custom-field-required]').click();
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=custom-field-row-level]').waitFor();
 
     await page.locator('[data-test=custom-field-create]').click();
@@ -159,7 +147,7 @@ describe('Configuration screens', { concurrency: false }, () => {
     await page.locator('[data-test=custom-field-name]').fill('budget');
     await pickOption(page, page.locator('[data-test=custom-field-type]'), 'Number');
     await page.locator('[data-test=custom-field-precision] input').fill('2');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page.locator('[data-test=custom-field-row-budget]').waitFor();
 
     // a taken name is refused
@@ -167,7 +155,7 @@ describe('Configuration screens', { concurrency: false }, () => {
     await page.locator('[data-test=custom-field-label-zh]').fill('重复');
     await page.locator('[data-test=custom-field-label-en]').fill('Duplicate');
     await page.locator('[data-test=custom-field-name]').fill('budget');
-    await modalOk(page).click();
+    await clickModalOk(page);
     await page
       .locator('.ant-modal-wrap:visible .ant-form-item-explain-error')
       .getByText('already exists')

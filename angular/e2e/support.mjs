@@ -145,6 +145,14 @@ export function modalOk(page) {
   return page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary');
 }
 
+/** Clicks the open dialog's primary button once the dialog has zoomed in: a click while it moves can land beside it. */
+export async function clickModalOk(page) {
+  const button = modalOk(page);
+  await button.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-enter-active'));
+  await button.click();
+}
+
 export async function pickOption(page, selectLocator, label) {
   await selectLocator.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
