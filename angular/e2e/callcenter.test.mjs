@@ -3,7 +3,7 @@
 // Screenshots of the pop, the call log and the telephony settings in both languages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, launch, login, newPage, screenshot, settle, switchLanguage } from './support.mjs';
+import { apiAs, BASE_URL, dialogOpened, launch, login, newPage, screenshot, settle, switchLanguage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const digits = String(Date.now()).slice(-8);
@@ -158,8 +158,7 @@ describe('Call center', { concurrency: false }, () => {
       await issued.waitFor();
       assert.match(await issued.innerText(), /^[0-9a-f]{32}\./);
       await screenshot(page, `callcenter-key-issued-${short}`);
-      // the dialog zooms in: a click while it moves can land beside the button
-      await settle(page);
+      await dialogOpened(page);
       await page.locator('[data-test=issued-done]').click();
       await issued.waitFor({ state: 'detached' });
       assert.deepEqual(await rawCallCenterKeys(page), []);

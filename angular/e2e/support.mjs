@@ -145,11 +145,16 @@ export function modalOk(page) {
   return page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary');
 }
 
-/** Clicks the open dialog's primary button once the dialog has zoomed in: a click while it moves can land beside it. */
+/** Waits until an opening dialog has finished zooming in: a click while it moves can land beside its button. */
+export async function dialogOpened(page) {
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-enter-active'));
+}
+
+/** Clicks the open dialog's primary button once the dialog has zoomed in. */
 export async function clickModalOk(page) {
   const button = modalOk(page);
   await button.waitFor();
-  await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-enter-active'));
+  await dialogOpened(page);
   await button.click();
 }
 
