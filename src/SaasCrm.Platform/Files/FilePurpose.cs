@@ -3,15 +3,16 @@ using SaasCrm.Platform.Modularity;
 
 namespace SaasCrm.Platform.Files;
 
-/// <summary>The formats the platform can check by content.</summary>
-/// <summary>What uploads may be; stored by name (at most 8 characters).</summary>
+/// <summary>What uploads may be, checked by content; stored by name (at most 8 characters).</summary>
 public enum FileFormat { Csv = 1, Xlsx, Pdf, Png, Jpeg, Gif, Webp, Docx, Pptx, Txt }
 
 /// <summary>
 /// Why files are kept (an import upload, an export result): what may be uploaded for it and who, besides
 /// the creator, may download such a file.
 /// </summary>
-/// <param name="ReadPermission">Holders may download files of this purpose made by others; null: the creator only.</param>
+/// <param name="ReadPermission">Holders may download files of this purpose made by others through /api/files; null: the
+/// creator only. A record's attachments take null: others reach them through the record's endpoint, which checks they
+/// may read that record.</param>
 public sealed record FilePurpose(string Name, long MaxBytes, IReadOnlyList<FileFormat> AllowedFormats, string? ReadPermission);
 
 public sealed class FilePurposeRegistry

@@ -18,7 +18,7 @@ internal sealed class KnowledgeFeature : ServiceFeature
     {
         services.AddPermissionDefinitions<KnowledgePermissionDefinitions>();
         services.AddDictionaries<KnowledgeDictionaries>();
-        services.AddFilePurpose(new FilePurpose(ArticleService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, KnowledgePermissions.Read));
+        services.AddFilePurpose(new FilePurpose(ArticleService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
         services.AddScoped<ArticleAccess>();
         services.AddScoped<ArticleService>();
         services.AddScoped<ArticleQueries>();

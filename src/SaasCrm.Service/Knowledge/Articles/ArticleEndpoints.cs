@@ -78,6 +78,9 @@ internal static class ArticleEndpoints
                 service.RateHelpfulAsync(id, request.Helpful, ct))
             .Produces<ArticleHelpfulDto>().RequirePermission(KnowledgePermissions.Read);
 
+        articles.MapGet("/{id:guid}/attachments/{fileId:guid}", DownloadAttachmentAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").RequirePermission(KnowledgePermissions.Read);
+
         articles.MapUpload("/attachments", ArticleService.AttachmentPurpose, f => new ArticleAttachmentDto(f.Id, f.OriginalName, f.Size))
             .RequirePermission(KnowledgePermissions.Manage);
 
@@ -108,20 +111,25 @@ internal static class ArticleEndpoints
             })
             .Produces<ArticleDto>();
 
-        // A file of an article the caller may read; a file of any other article (or none) answers 404.
-        portal.MapGet("/{id:guid}/attachments/{fileId:guid}", async (Guid id, Guid fileId, ArticleAccess access, PlatformDbContext db, IFileStore files, CancellationToken ct) =>
-            {
-                var article = await access.GetVisibleAsync(id, ct);
-                if (!await db.Set<ArticleAttachment>().AnyAsync(a => a.ArticleId == article.Id && a.FileId == fileId, ct))
-                    throw new EntityNotFoundException("File", fileId);
-                var file = await files.GetAsync(fileId, ct);
-                return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
-            })
+        portal.MapGet("/{id:guid}/attachments/{fileId:guid}", DownloadAttachmentAsync)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
 
         portal.MapPost("/{id:guid}/helpful", (Guid id, ArticleHelpfulRequest request, ArticleService service, CancellationToken ct) =>
                 service.RateHelpfulAsync(id, request.Helpful, ct))
             .Produces<ArticleHelpfulDto>();
+    }
+
+    /// <summary>
+    /// A file of an article the caller may read (a reader without the manage permission: published ones only; a portal
+    /// account: those shown to its kind); a file of any other article, or of none, answers 404.
+    /// </summary>
+    private static async Task<IResult> DownloadAttachmentAsync(Guid id, Guid fileId, ArticleAccess access, PlatformDbContext db, IFileStore files, CancellationToken ct)
+    {
+        var article = await access.GetVisibleAsync(id, ct);
+        if (!await db.Set<ArticleAttachment>().AnyAsync(a => a.ArticleId == article.Id && a.FileId == fileId, ct))
+            throw new EntityNotFoundException("File", fileId);
+        var file = await files.GetAsync(fileId, ct);
+        return Results.File(files.OpenRead(file), file.ContentType, file.OriginalName);
     }
 
     /// <summary>

@@ -66,9 +66,9 @@ export const ArticleStore = signalStore(
       },
       remove: () => api.apiKnowledgeArticlesIdDelete({ id: id() }),
       upload: (file: Blob) => api.apiKnowledgeArticlesAttachmentsPost({ body: { file } }),
-      /** Staff download through the platform's file endpoint; portal readers through the article (which checks they may read it). */
+      /** Through the article, which checks the reader may read it (staff and portal have their own route). */
       download: (fileId: string, fileName: string, forPortal: boolean) =>
-        downloadFile(http, forPortal ? `/api/portal/articles/${id()}/attachments/${fileId}` : `/api/files/${fileId}`, fileName),
+        downloadFile(http, `/api/${forPortal ? 'portal' : 'knowledge'}/articles/${id()}/attachments/${fileId}`, fileName),
       async helpful(helpful: boolean, forPortal: boolean): Promise<void> {
         const r = forPortal
           ? await portal.apiPortalArticlesIdHelpfulPost({ id: id(), body: { helpful } })
