@@ -93,6 +93,40 @@ public sealed class LuceneEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Documents_of_one_batch_keep_their_own_keys_filters_and_identifiers()
+    {
+        // Indexed fields are reused from one document to the next within a batch: no value may leak into the next one.
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        SearchDocument[] batch =
+        [
+            Customer("Batch Alpha", identifiers: ["0755-1111 2222"], owner: "u1", id: first),
+            Customer("Batch Beta", owner: null, id: second),
+            Customer("Batch Gamma", identifiers: ["sales@gamma.example"], owner: "u3", id: third),
+        ];
+        await _index.ApplyAsync(_tenant, batch, [], default);
+        Assert.Equal(3, (await Titles("batch")).Count);
+        Assert.Equal(["Batch Alpha"], await Titles("batch", filters: new() { ["owner"] = "u1" }));
+        Assert.Equal(["Batch Gamma"], await Titles("batch", filters: new() { ["owner"] = "u3" }));
+        Assert.Equal(["Batch Alpha"], await Titles("11112222"));
+        Assert.Equal(["Batch Gamma"], await Titles("sales@gamma"));
+
+        // Each key still names its own document: replacing the second touches neither neighbour.
+        await _index.ApplyAsync(_tenant, [Customer("Batch Delta", owner: "u1", version: 2, id: second)], [], default);
+        Assert.Equal(["Batch Alpha", "Batch Delta", "Batch Gamma"], (await Titles("batch")).Order());
+        Assert.Equal(["Batch Alpha", "Batch Delta"], (await Titles("batch", filters: new() { ["owner"] = "u1" })).Order());
+
+        // The rebuild path builds its documents the same way.
+        await using (var build = await _index.BeginRebuildAsync(_tenant, default))
+        {
+            await build.AddAsync(batch, default);
+            await build.SwapAsync(default);
+        }
+        Assert.Equal(["Batch Alpha"], await Titles("batch", filters: new() { ["owner"] = "u1" }));
+        Assert.Equal(["Batch Gamma"], await Titles("sales@gamma"));
+        Assert.Empty(await Titles("delta"));
+    }
+
+    [Fact]
     public async Task Scope_and_filters_narrow_and_other_tenants_see_nothing()
     {
         await _index.ApplyAsync(_tenant, [Customer("Acme One", owner: "u1"), Customer("Acme Two", owner: "u2")], [], default);

@@ -9,16 +9,19 @@ namespace SaasCrm.Search.Engines.Lucene;
 /// <summary>Maps search documents to Lucene documents and query plans to Lucene queries.</summary>
 internal static class LuceneDocuments
 {
-    public static Document ToLucene(SearchDocument d)
+    /// <summary>The Lucene document for <paramref name="d"/>, with indexed fields from <paramref name="fields"/>: add it
+    /// before building the next one from the same pool.</summary>
+    public static Document ToLucene(SearchDocument d, LuceneFieldPool fields)
     {
+        fields.NextDocument();
         var doc = new Document
         {
-            new StringField(IndexFields.Key, IndexFields.KeyOf(d), Field.Store.YES),
-            new StringField(IndexFields.Type, d.DocumentType, Field.Store.YES),
-            new StringField(IndexFields.Id, d.Id.ToString("N"), Field.Store.YES),
+            fields.String(IndexFields.Key, IndexFields.KeyOf(d), Field.Store.YES),
+            fields.String(IndexFields.Type, d.DocumentType, Field.Store.YES),
+            fields.String(IndexFields.Id, d.Id.ToString("N"), Field.Store.YES),
             new StoredField(IndexFields.Version, d.Version),
             new TextField(IndexFields.Title, d.Title, Field.Store.YES),
-            new StringField(IndexFields.TitleExact, d.Title.Trim().ToLowerInvariant(), Field.Store.NO),
+            fields.String(IndexFields.TitleExact, d.Title.Trim().ToLowerInvariant(), Field.Store.NO),
         };
         if (d.Subtitle is not null) doc.Add(new StoredField(IndexFields.Subtitle, d.Subtitle));
         if (d.Link is not null) doc.Add(new StoredField(IndexFields.Link, d.Link));
@@ -29,10 +32,10 @@ internal static class LuceneDocuments
             doc.Add(new StoredField(IndexFields.StoredTextPrefix + name, value));
         }
         foreach (var identifier in d.Identifiers) doc.Add(new StoredField(IndexFields.StoredIdentifiers, identifier));
-        if (TermListTokenStream.FieldOf(IndexFields.Identifiers, IdentifierTerms.For(d.Identifiers)) is { } identifiers) doc.Add(identifiers);
+        if (fields.Terms(IndexFields.Identifiers, IdentifierTerms.For(d.Identifiers)) is { } identifiers) doc.Add(identifiers);
         foreach (var (name, value) in d.Filters)
         {
-            if (value is not null) doc.Add(new StringField(IndexFields.Filter(name), value, Field.Store.NO));
+            if (value is not null) doc.Add(fields.String(IndexFields.Filter(name), value, Field.Store.NO));
         }
         return doc;
     }

@@ -6,7 +6,7 @@ using Lucene.Net.Index;
 namespace SaasCrm.Search.Engines.Lucene;
 
 /// <summary>
-/// Ready-made terms indexed as one field, as they are, each matched whole. One token stream per document: a
+/// Ready-made terms indexed as one field, as they are, each matched whole. One token stream for all of them: a
 /// <see cref="StringField"/> per term built a token stream and its attributes per term, and a phone's digit n-grams are
 /// dozens per number (most of indexing's time went there, profiled).
 /// </summary>
@@ -15,19 +15,20 @@ internal sealed class TermListTokenStream : TokenStream
     /// <summary>Indexed like a <see cref="StringField"/> that is not stored: documents only, no norms.</summary>
     private static readonly FieldType Type = CreateType();
 
-    private readonly IReadOnlyCollection<string> terms;
     private readonly ICharTermAttribute term;
     private IEnumerator<string>? next;
 
-    private TermListTokenStream(IReadOnlyCollection<string> terms)
-    {
-        this.terms = terms;
-        term = AddAttribute<ICharTermAttribute>();
-    }
+    private TermListTokenStream() => term = AddAttribute<ICharTermAttribute>();
 
-    /// <summary>The field holding all the terms; null when there are none.</summary>
-    public static Field? FieldOf(string name, IReadOnlyCollection<string> terms) =>
-        terms.Count == 0 ? null : new Field(name, new TermListTokenStream(terms), Type);
+    /// <summary>The terms the next document's field holds (set before the document is added).</summary>
+    public IReadOnlyCollection<string> Terms { get; set; } = [];
+
+    /// <summary>A field over a new stream; <see cref="LuceneFieldPool"/> reuses both for later documents.</summary>
+    public static (Field Field, TermListTokenStream Stream) NewField(string name)
+    {
+        var stream = new TermListTokenStream();
+        return (new Field(name, stream, Type), stream);
+    }
 
     public override bool IncrementToken()
     {
@@ -40,7 +41,7 @@ internal sealed class TermListTokenStream : TokenStream
     public override void Reset()
     {
         base.Reset();
-        next = terms.GetEnumerator();
+        next = Terms.GetEnumerator();
     }
 
     private static FieldType CreateType()
