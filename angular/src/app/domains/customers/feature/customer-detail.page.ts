@@ -44,6 +44,7 @@ import { CustomerFormDrawer } from './customer-form.drawer';
 import { CustomerMerges } from './customer-merges';
 import { ClickToCall } from '../ui/click-to-call';
 import { CustomerPoolsService } from '../../../shared/api/generated';
+import type { Customer360Slot } from '../../../shared/api/generated';
 
 /** Customer 360: header with owner and pool state, tabs for profile, contacts, follow-ups, ownership, history and later modules. */
 @Component({
@@ -192,6 +193,10 @@ export class CustomerDetailPage implements OnInit {
 
   protected label(pair: { en: string; zh: string } | null | undefined): string {
     return labelIn(this.uiLanguage(), pair?.en, pair?.zh);
+  }
+
+  protected slotCount(slot: Customer360Slot): number {
+    return Number(slot.count);
   }
 
   protected async returnToPool(): Promise<void> {
