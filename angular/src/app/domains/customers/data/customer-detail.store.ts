@@ -157,14 +157,17 @@ export const CustomerDetailStore = signalStore(
         /** Read through the customer, so the server checks the caller still sees it. */
         downloadFollowUpFile: (followUp: FollowUp, file: FollowUpFile): Promise<void> =>
           downloadFile(http, `/api/customers/${followUp.customerId}/follow-ups/${followUp.id}/attachments/${file.fileId}`, file.fileName),
-        async addFollowUp(request: CreateFollowUpRequest): Promise<void> {
-          await customers.apiCustomersCustomerIdFollowUpsPost({ customerId: id(), body: request });
+        /** Records a follow-up (with its check-in and next reminder); answers it as saved. */
+        async addFollowUp(request: CreateFollowUpRequest): Promise<FollowUp> {
+          const created = await customers.apiCustomersCustomerIdFollowUpsPost({ customerId: id(), body: request });
           await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
+          return created;
         },
         /** The whole follow-up as it should be (its files included); a stale stamp answers 409. */
-        async updateFollowUp(followUpId: string, body: UpdateFollowUpRequest): Promise<void> {
-          await customers.apiCustomersCustomerIdFollowUpsIdPut({ customerId: id(), id: followUpId, body });
+        async updateFollowUp(followUpId: string, body: UpdateFollowUpRequest): Promise<FollowUp> {
+          const updated = await customers.apiCustomersCustomerIdFollowUpsIdPut({ customerId: id(), id: followUpId, body });
           await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
+          return updated;
         },
         async deleteFollowUp(followUpId: string): Promise<void> {
           await customers.apiCustomersCustomerIdFollowUpsIdDelete({ customerId: id(), id: followUpId });
