@@ -150,7 +150,10 @@ describe('Customers', { concurrency: false }, () => {
     assert.equal(await page.locator('[data-test=follow-up-content]').inputValue(), '上门送样品');
     assert.equal(await page.locator('[data-test=follow-up-checkin]').count(), 0, 'no check-in when editing');
     await page.locator('[data-test=follow-up-content]').fill('上门送样品（客户已签收）');
-    await page.locator('[data-test=follow-up-pending-file]', { hasText: zhPhotoName }).locator('.anticon-close').click();
+    // the staged file's close button is a real button: taken off from the keyboard
+    const removeFile = page.locator('[data-test=follow-up-pending-file]', { hasText: zhPhotoName }).locator('[data-test=follow-up-remove-file]');
+    assert.equal(await removeFile.getAttribute('aria-label'), `移除 ${zhPhotoName}`);
+    await removeFile.press('Enter');
     await clickModalOk(page);
     await page.locator('[data-test=follow-up-form]').waitFor({ state: 'detached' });
     await until(async () => /客户已签收/.test(await page.locator('[data-test=follow-up-list]').innerText()), 'the edited text shows');

@@ -54,7 +54,7 @@ internal sealed class ContactsFeature : CustomersFeature
             search.Enqueue(SearchDocumentTypes.Customer, [customerId]);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/customers/{customerId}/contacts/{contact.Id}", ContactMapper.ToDto(contact));
-        }).Validate<SaveContactRequest>().RequirePermission(CustomerPermissions.Edit);
+        }).Validate<SaveContactRequest>().Produces<ContactDto>(StatusCodes.Status201Created).RequirePermission(CustomerPermissions.Edit);
 
         contacts.MapPut("/{id:guid}", async (Guid customerId, Guid id, SaveContactRequest request, CustomerAccess access, PlatformDbContext db, CustomFieldService fields, ISearchIndexQueue search, CancellationToken ct) =>
         {
@@ -90,7 +90,7 @@ internal sealed class ContactsFeature : CustomersFeature
             search.Enqueue(SearchDocumentTypes.Customer, [customerId]);
             await db.SaveChangesAsync(ct);
             return Results.NoContent();
-        }).RequirePermission(CustomerPermissions.Edit);
+        }).Produces(StatusCodes.Status204NoContent).RequirePermission(CustomerPermissions.Edit);
     }
 
     private static async Task ClearPrimaryAsync(PlatformDbContext db, Guid customerId, CancellationToken ct)

@@ -35,7 +35,7 @@ internal sealed class FollowUpsFeature : CustomersFeature
         {
             var (followUp, reminder) = await service.CreateAsync(customerId, request, ct);
             return Results.Created($"/api/customers/{customerId}/follow-ups/{followUp.Id}", (await reader.ToDtosAsync([followUp], ct))[0] with { ReminderId = reminder?.Id });
-        }).Validate<CreateFollowUpRequest>().RequirePermission(CustomerPermissions.FollowUps);
+        }).Validate<CreateFollowUpRequest>().Produces<FollowUpDto>(StatusCodes.Status201Created).RequirePermission(CustomerPermissions.FollowUps);
 
         followUps.MapPut("/{id:guid}", async (Guid customerId, Guid id, UpdateFollowUpRequest request, FollowUpService service, FollowUpReader reader, CancellationToken ct) =>
             (await reader.ToDtosAsync([await service.UpdateAsync(customerId, id, request, ct)], ct))[0])
@@ -45,7 +45,7 @@ internal sealed class FollowUpsFeature : CustomersFeature
         {
             await service.DeleteAsync(customerId, id, ct);
             return Results.NoContent();
-        }).RequirePermission(CustomerPermissions.FollowUps);
+        }).Produces(StatusCodes.Status204NoContent).RequirePermission(CustomerPermissions.FollowUps);
 
         api.MapUpload("/follow-ups/attachments", FollowUpService.AttachmentPurpose, f => new FollowUpFileDto(f.Id, f.OriginalName, f.Size))
             .RequirePermission(CustomerPermissions.FollowUps);

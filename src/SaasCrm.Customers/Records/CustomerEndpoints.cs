@@ -30,7 +30,7 @@ internal sealed class CustomerRecordsFeature : CustomersFeature
                 var customer = await service.CreateAsync(request, ct);
                 return Results.Created($"/api/customers/{customer.Id}", await reader.ToDtoAsync(customer, ct));
             })
-            .Validate<CreateCustomerRequest>().RequirePermission(CustomerPermissions.Create);
+            .Validate<CreateCustomerRequest>().Produces<CustomerDto>(StatusCodes.Status201Created).RequirePermission(CustomerPermissions.Create);
 
         customers.MapPut("/{id:guid}", async (Guid id, UpdateCustomerRequest request, CustomerService service, CustomerReader reader, CancellationToken ct) =>
                 await reader.ToDtoAsync(await service.UpdateAsync(id, request, ct), ct))
@@ -41,7 +41,7 @@ internal sealed class CustomerRecordsFeature : CustomersFeature
                 await service.DeleteAsync(id, ct);
                 return Results.NoContent();
             })
-            .RequirePermission(CustomerPermissions.Delete);
+            .Produces(StatusCodes.Status204NoContent).RequirePermission(CustomerPermissions.Delete);
 
         customers.MapPost("/{id:guid}/assign", async (Guid id, AssignOwnerRequest request, CustomerService service, CustomerReader reader, CancellationToken ct) =>
                 await reader.ToDtoAsync(await service.AssignAsync(id, request, ct), ct))

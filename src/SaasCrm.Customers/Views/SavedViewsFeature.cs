@@ -58,7 +58,7 @@ internal sealed class SavedViewsFeature : CustomersFeature
 
     public override void MapEndpoints(RouteGroupBuilder api)
     {
-        var views = api.MapGroup("/saved-views");
+        var views = api.MapGroup("/saved-views").WithTags("Saved views");
         views.MapGet("/", async (string recordType, PlatformDbContext db, ICurrentUser user, CancellationToken ct) =>
             (await db.Set<SavedView>().AsNoTracking().Where(v => v.UserId == user.Id && v.RecordType == recordType).OrderBy(v => v.Name).ToListAsync(ct))
             .Select(ToDto).ToList()).RequirePermission(CustomerPermissions.Default);
@@ -70,7 +70,7 @@ internal sealed class SavedViewsFeature : CustomersFeature
             db.Add(view);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/saved-views/{view.Id}", ToDto(view));
-        }).Validate<SaveViewRequest>().RequirePermission(CustomerPermissions.Default);
+        }).Validate<SaveViewRequest>().Produces<SavedViewDto>(StatusCodes.Status201Created).RequirePermission(CustomerPermissions.Default);
 
         views.MapPut("/{id:guid}", async (Guid id, SaveViewRequest request, PlatformDbContext db, ICurrentUser user, CancellationToken ct) =>
         {
@@ -87,7 +87,7 @@ internal sealed class SavedViewsFeature : CustomersFeature
             db.Remove(view);
             await db.SaveChangesAsync(ct);
             return Results.NoContent();
-        }).RequirePermission(CustomerPermissions.Default);
+        }).Produces(StatusCodes.Status204NoContent).RequirePermission(CustomerPermissions.Default);
     }
 
     private static async Task ApplyAsync(PlatformDbContext db, SavedView view, SaveViewRequest request, CancellationToken ct)

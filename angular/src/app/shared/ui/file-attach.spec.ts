@@ -92,7 +92,12 @@ describe('file attach', () => {
     await started[0].finish(staged('new.txt'));
     expect(tags()).toEqual(['old.csv (10 B)', 'new.txt (10 B)']);
 
-    (fixture.nativeElement.querySelector('[data-test="note-pending-file"] .anticon-close') as HTMLElement).click();
+    const close = fixture.nativeElement.querySelector('[data-test="note-pending-file"] [data-test="note-remove-file"]') as HTMLButtonElement;
+    // a real button (focusable, Enter and Space click it) named for screen readers
+    expect(close.tagName).toBe('BUTTON');
+    expect(close.type).toBe('button');
+    expect(close.getAttribute('aria-label')).toBe('common.files.remove');
+    close.click();
     await settle();
     expect(fixture.componentInstance.files().map((f) => f.fileName)).toEqual(['new.txt']);
     expect(tags()).toEqual(['new.txt (10 B)']);

@@ -25,7 +25,8 @@ export const ATTACHABLE_FILES = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pp
  * Attach button plus the files staged for a record not saved yet. Chosen files are uploaded one after another
  * through `upload`; the first failure stops the rest and keeps the ones before. The parent reads `files`
  * (two-way) when it saves and `uploading` to hold its save button meanwhile.
- * `testId` prefixes the data-test names: `<prefix>-file-input`, `-attach`, `-pending-files`, `-pending-file`, `-uploading`.
+ * A staged file is taken off with its close button (a real button: reachable with Tab, named for screen readers).
+ * `testId` prefixes the data-test names: `<prefix>-file-input`, `-attach`, `-pending-files`, `-pending-file`, `-remove-file`, `-uploading`.
  */
 @Component({
   selector: 'app-file-attach',
@@ -46,8 +47,18 @@ export const ATTACHABLE_FILES = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pp
     @if (files().length || uploading()) {
       <span class="pending" [attr.data-test]="testId() + '-pending-files'">
         @for (f of files(); track f.fileId) {
-          <nz-tag nzMode="closeable" (nzOnClose)="remove(f.fileId)" [attr.data-test]="testId() + '-pending-file'">
+          <nz-tag [attr.data-test]="testId() + '-pending-file'">
             <nz-icon nzType="paper-clip" /> {{ f.fileName }} ({{ size(f.size) }})
+            <button
+              type="button"
+              class="remove"
+              [attr.aria-label]="'common.files.remove' | translate: { name: f.fileName }"
+              [title]="'common.files.remove' | translate: { name: f.fileName }"
+              (click)="remove(f.fileId)"
+              [attr.data-test]="testId() + '-remove-file'"
+            >
+              <nz-icon nzType="close" />
+            </button>
           </nz-tag>
         }
         @if (uploading()) {
@@ -60,6 +71,13 @@ export const ATTACHABLE_FILES = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pp
     :host { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
     .pending { display: inline-flex; flex-wrap: wrap; gap: 6px; align-items: center; }
     .uploading { color: rgba(0, 0, 0, 0.45); }
+    /* looks like the tag's own close icon, but takes focus and Enter/Space */
+    .remove {
+      margin-inline-start: 3px; padding: 0 2px; border: 0; border-radius: 2px; background: none;
+      color: rgba(0, 0, 0, 0.45); font-size: 10px; line-height: 1; cursor: pointer;
+    }
+    .remove:hover { color: rgba(0, 0, 0, 0.88); }
+    .remove:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -7,10 +7,10 @@ import type { CreateFollowUpRequest, CustomerKind } from '../../../shared/api/ge
 export class ScreenPopApi {
   private readonly customers = inject(CustomersService);
 
-  /** The new customer's id, read from the Location header (the generated client does not type the created body). */
+  /** The new customer's id. */
   async createCustomer(name: string, kind: CustomerKind, phone: string): Promise<string> {
-    const response = await this.customers.apiCustomersPost$Response({ body: { kind, name, phones: [phone], emails: [], tags: [] } });
-    return (response.headers.get('Location') ?? '').split('/').pop() ?? '';
+    const created = await this.customers.apiCustomersPost({ body: { kind, name, phones: [phone], emails: [], tags: [] } });
+    return created.id;
   }
 
   async addFollowUp(customerId: string, body: CreateFollowUpRequest): Promise<void> {

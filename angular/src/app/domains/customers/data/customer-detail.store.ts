@@ -2,23 +2,19 @@ import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
 import { CustomersService, CustomFieldsService, UsersService } from '../../../shared/api/generated';
-import type { CustomFieldDto, NamedRef, SaveContactRequest, UpdateFollowUpRequest } from '../../../shared/api/generated';
-import { downloadFile } from '../../../shared/util/file-download';
-import {
-  Contact,
-  CONTACT_RECORD_TYPE,
+import type {
   CreateFollowUpRequest,
-  Customer,
-  Customer360,
-  CUSTOMER_RECORD_TYPE,
-  FollowUp,
-  FollowUpFile,
+  Customer360Slot,
+  CustomFieldDto,
   HistoryEntry,
-  OwnershipRecord,
-  Slot,
+  NamedRef,
+  ReminderBrief,
+  SaveContactRequest,
   TimelineEntry,
-} from '../model/customer';
-import { CustomerExtraApi } from './customer-extra-api';
+  UpdateFollowUpRequest,
+} from '../../../shared/api/generated';
+import { downloadFile } from '../../../shared/util/file-download';
+import { Contact, CONTACT_RECORD_TYPE, Customer, CUSTOMER_RECORD_TYPE, FollowUp, FollowUpFile, OwnershipRecord } from '../model/customer';
 
 export interface CustomerDetailState {
   id: string | null;
@@ -30,8 +26,8 @@ export interface CustomerDetailState {
   followUpsAvailable: boolean;
   ownership: OwnershipRecord[];
   timeline: TimelineEntry[];
-  slots: Slot[];
-  reminders: Customer360['reminders'];
+  slots: Customer360Slot[];
+  reminders: ReminderBrief[];
   history: HistoryEntry[];
   historyCursor: string | null;
   historyField: string | null;
@@ -74,7 +70,6 @@ export const CustomerDetailStore = signalStore(
     (
       store,
       customers = inject(CustomersService),
-      extra = inject(CustomerExtraApi),
       fields = inject(CustomFieldsService),
       users = inject(UsersService),
       http = inject(HttpClient),
@@ -86,7 +81,7 @@ export const CustomerDetailStore = signalStore(
       }
       async function loadFollowUps(): Promise<void> {
         try {
-          const page = await extra.followUps(id(), null);
+          const page = await customers.apiCustomersCustomerIdFollowUpsGet({ customerId: id() });
           patchState(store, { followUps: page.items, followUpCursor: page.nextCursor, followUpsAvailable: true });
         } catch {
           patchState(store, { followUps: [], followUpCursor: null, followUpsAvailable: false });
@@ -98,15 +93,20 @@ export const CustomerDetailStore = signalStore(
       /** Timeline and slots come with the 360 answer; without it the page still shows its own parts. */
       async function load360(): Promise<void> {
         try {
-          const view = await extra.view360(id());
-          patchState(store, { timeline: view.timeline ?? [], slots: view.slots ?? [], reminders: view.reminders ?? [] });
+          const view = await customers.apiCustomersId360Get({ id: id() });
+          patchState(store, { timeline: view.timeline, slots: view.slots, reminders: view.reminders });
         } catch {
           patchState(store, { timeline: [], slots: [], reminders: [] });
         }
       }
       async function loadHistory(more = false): Promise<void> {
         try {
-          const page = await extra.history(id(), store.historyField(), store.historyUserId(), more ? store.historyCursor() : null);
+          const page = await customers.apiCustomersIdHistoryGet({
+            id: id(),
+            field: store.historyField() ?? undefined,
+            userId: store.historyUserId() ?? undefined,
+            cursor: (more ? store.historyCursor() : null) ?? undefined,
+          });
           patchState(store, {
             history: more ? [...store.history(), ...page.items] : page.items,
             historyCursor: page.nextCursor,
@@ -149,7 +149,7 @@ export const CustomerDetailStore = signalStore(
         async moreFollowUps(): Promise<void> {
           const cursor = store.followUpCursor();
           if (!cursor) return;
-          const page = await extra.followUps(id(), cursor);
+          const page = await customers.apiCustomersCustomerIdFollowUpsGet({ customerId: id(), cursor });
           patchState(store, { followUps: [...store.followUps(), ...page.items], followUpCursor: page.nextCursor });
         },
         /** Uploads a file for the follow-up being written; the server keeps it as the caller's until it is attached. */
@@ -157,14 +157,17 @@ export const CustomerDetailStore = signalStore(
         /** Read through the customer, so the server checks the caller still sees it. */
         downloadFollowUpFile: (followUp: FollowUp, file: FollowUpFile): Promise<void> =>
           downloadFile(http, `/api/customers/${followUp.customerId}/follow-ups/${followUp.id}/attachments/${file.fileId}`, file.fileName),
-        async addFollowUp(request: CreateFollowUpRequest): Promise<void> {
-          await extra.addFollowUp(id(), request);
+        /** Records a follow-up (with its check-in and next reminder); answers it as saved. */
+        async addFollowUp(request: CreateFollowUpRequest): Promise<FollowUp> {
+          const created = await customers.apiCustomersCustomerIdFollowUpsPost({ customerId: id(), body: request });
           await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
+          return created;
         },
         /** The whole follow-up as it should be (its files included); a stale stamp answers 409. */
-        async updateFollowUp(followUpId: string, body: UpdateFollowUpRequest): Promise<void> {
-          await customers.apiCustomersCustomerIdFollowUpsIdPut({ customerId: id(), id: followUpId, body });
+        async updateFollowUp(followUpId: string, body: UpdateFollowUpRequest): Promise<FollowUp> {
+          const updated = await customers.apiCustomersCustomerIdFollowUpsIdPut({ customerId: id(), id: followUpId, body });
           await Promise.allSettled([loadFollowUps(), reloadCustomer(), load360()]);
+          return updated;
         },
         async deleteFollowUp(followUpId: string): Promise<void> {
           await customers.apiCustomersCustomerIdFollowUpsIdDelete({ customerId: id(), id: followUpId });

@@ -1,17 +1,25 @@
 import { TestBed } from '@angular/core/testing';
-import { CustomersService, CustomFieldsService, DepartmentsService, UsersService } from '../../../shared/api/generated';
+import { CustomersService, CustomFieldsService, DepartmentsService, SavedViewsService, UsersService } from '../../../shared/api/generated';
 import { SavedView } from '../model/customer';
-import { CustomerExtraApi } from './customer-extra-api';
+import { CustomerListApi } from './customer-list-api';
 import { CustomerListStore } from './customer-list.store';
 
 describe('CustomerListStore', () => {
   const page = (items: { id: string }[], nextCursor: string | null, total: number | null = 2, totalIsLowerBound = false) => ({ items, nextCursor, total, totalIsLowerBound });
 
-  function setup(extra: Partial<Record<keyof CustomerExtraApi, unknown>>, customers: Record<string, unknown> = {}) {
+  /** The list call and the saved-view calls the store makes (views answer none unless given). */
+  interface Calls {
+    list: unknown;
+    views?: unknown;
+    createView?: unknown;
+  }
+
+  function setup({ list, views = vi.fn().mockResolvedValue([]), createView }: Calls, customers: Record<string, unknown> = {}) {
     TestBed.configureTestingModule({
       providers: [
         CustomerListStore,
-        { provide: CustomerExtraApi, useValue: { views: vi.fn().mockResolvedValue([]), ...extra } },
+        { provide: CustomerListApi, useValue: { list } },
+        { provide: SavedViewsService, useValue: { apiSavedViewsGet: views, apiSavedViewsPost: createView } },
         { provide: CustomersService, useValue: customers },
         { provide: CustomFieldsService, useValue: { apiCustomFieldsGet: vi.fn().mockResolvedValue([]) } },
         { provide: UsersService, useValue: { apiIdentityUsersLookupGet: vi.fn().mockResolvedValue([]) } },
@@ -23,7 +31,7 @@ describe('CustomerListStore', () => {
 
   it('opens the default saved view: its filters, sort and columns', async () => {
     const list = vi.fn().mockResolvedValue(page([], null));
-    const view: SavedView = { id: 'v1', recordType: 'customer', name: 'Key accounts', query: 'scope=mine&level=a&sort=name', columns: ['level', 'cf.budget'], isDefault: true };
+    const view: SavedView = { id: 'v1', recordType: 'customer', name: 'Key accounts', query: 'scope=mine&level=a&sort=name', columns: ['level', 'cf.budget'], isDefault: true, concurrencyStamp: 's1' };
     const store = setup({ list, views: vi.fn().mockResolvedValue([{ ...view, id: 'v0', isDefault: false }, view]) });
     await store.init();
     expect(store.activeViewId()).toBe('v1');
@@ -82,7 +90,7 @@ describe('CustomerListStore', () => {
     await store.applyFilter({ scope: 'mine' });
     store.setColumns(['owner']);
     await store.saveView('Mine', true, false);
-    expect(createView).toHaveBeenCalledWith({ recordType: 'customer', name: 'Mine', query: 'scope=mine', columns: ['owner'], isDefault: true });
+    expect(createView).toHaveBeenCalledWith({ body: { recordType: 'customer', name: 'Mine', query: 'scope=mine', columns: ['owner'], isDefault: true } });
     expect(store.activeViewId()).toBe('v9');
     store.toggle('a', true);
     store.toggle('b', true);

@@ -4,6 +4,7 @@ import {
   CustomersService,
   CustomFieldsService,
   DepartmentsService,
+  SavedViewsService,
   UsersService,
 } from '../../../shared/api/generated';
 import type { CustomFieldDto, NamedRef } from '../../../shared/api/generated';
@@ -19,7 +20,7 @@ import {
   queryToFilter,
   SavedView,
 } from '../model/customer';
-import { CustomerExtraApi } from './customer-extra-api';
+import { CustomerListApi } from './customer-list-api';
 
 export interface CustomerListState {
   filter: CustomerFilter;
@@ -78,7 +79,8 @@ export const CustomerListStore = signalStore(
   withMethods(
     (
       store,
-      api = inject(CustomerExtraApi),
+      api = inject(CustomerListApi),
+      savedViews = inject(SavedViewsService),
       customers = inject(CustomersService),
       fields = inject(CustomFieldsService),
       users = inject(UsersService),
@@ -126,7 +128,7 @@ export const CustomerListStore = signalStore(
       }
       async function loadViews(): Promise<void> {
         try {
-          const views = await api.views(CUSTOMER_RECORD_TYPE);
+          const views = await savedViews.apiSavedViewsGet({ recordType: CUSTOMER_RECORD_TYPE });
           patchState(store, { views, viewsAvailable: true });
         } catch {
           patchState(store, { views: [], viewsAvailable: false });
@@ -200,17 +202,20 @@ export const CustomerListStore = signalStore(
           const active = store.activeViewId();
           const current = store.views().find((v) => v.id === active);
           const saved =
-            overwrite && active ? await api.updateView(active, { ...body, concurrencyStamp: current?.concurrencyStamp ?? null }) : await api.createView(body);
+            overwrite && active
+              ? await savedViews.apiSavedViewsIdPut({ id: active, body: { ...body, concurrencyStamp: current?.concurrencyStamp ?? null } })
+              : await savedViews.apiSavedViewsPost({ body });
           await loadViews();
           patchState(store, { activeViewId: saved.id });
           return saved;
         },
         async setDefaultView(view: SavedView): Promise<void> {
-          await api.updateView(view.id, { recordType: view.recordType, name: view.name, query: view.query, columns: view.columns, isDefault: true, concurrencyStamp: view.concurrencyStamp ?? null });
+          const body = { recordType: view.recordType, name: view.name, query: view.query, columns: view.columns, isDefault: true, concurrencyStamp: view.concurrencyStamp };
+          await savedViews.apiSavedViewsIdPut({ id: view.id, body });
           await loadViews();
         },
         async deleteView(view: SavedView): Promise<void> {
-          await api.deleteView(view.id);
+          await savedViews.apiSavedViewsIdDelete({ id: view.id });
           if (store.activeViewId() === view.id) patchState(store, { activeViewId: null });
           await loadViews();
         },

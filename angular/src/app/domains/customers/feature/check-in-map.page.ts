@@ -10,9 +10,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ProblemMessageService } from '../../../core/http/problem-message.service';
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
-import { UsersService } from '../../../shared/api/generated';
+import { CustomersService, UsersService } from '../../../shared/api/generated';
 import type { NamedRef } from '../../../shared/api/generated';
-import { CustomerExtraApi } from '../data/customer-extra-api';
 import { CheckInPoint } from '../model/customer';
 
 /**
@@ -73,7 +72,7 @@ export const MAP_TILE_URL = new InjectionToken<string | null>('MAP_TILE_URL', { 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CheckInMapPage implements OnInit, OnDestroy {
-  private readonly api = inject(CustomerExtraApi);
+  private readonly api = inject(CustomersService);
   private readonly usersApi = inject(UsersService);
   private readonly problems = inject(ProblemMessageService);
   private readonly tileUrl = inject(MAP_TILE_URL);
@@ -111,7 +110,7 @@ export class CheckInMapPage implements OnInit, OnDestroy {
   protected async load(): Promise<void> {
     const [from, to] = this.range().length === 2 ? this.range() : defaultRange();
     try {
-      const points = await this.api.checkIns(from.toISOString(), to.toISOString(), this.userId());
+      const points = await this.api.apiCheckInsGet({ from: from.toISOString(), to: to.toISOString(), userId: this.userId() ?? undefined });
       this.unavailable.set(false);
       this.points.set(points);
       this.farCount.set(points.filter((p) => p.isFar).length);
@@ -127,7 +126,7 @@ export class CheckInMapPage implements OnInit, OnDestroy {
     if (!this.map || !this.layer) return;
     this.layer.clearLayers();
     for (const p of points) {
-      L.circleMarker([p.latitude, p.longitude], {
+      L.circleMarker(latLng(p), {
         radius: 8,
         color: p.isFar ? '#f5222d' : '#1677ff',
         fillOpacity: 0.7,
@@ -136,8 +135,13 @@ export class CheckInMapPage implements OnInit, OnDestroy {
         .bindTooltip(`${p.customerName} · ${p.userName}`)
         .addTo(this.layer);
     }
-    if (points.length) this.map.fitBounds(L.latLngBounds(points.map((p) => [p.latitude, p.longitude] as [number, number])).pad(0.2), { maxZoom: 15 });
+    if (points.length) this.map.fitBounds(L.latLngBounds(points.map(latLng)).pad(0.2), { maxZoom: 15 });
   }
+}
+
+/** The document types coordinates as number or numeric string; the map wants numbers. */
+function latLng(p: CheckInPoint): [number, number] {
+  return [Number(p.latitude), Number(p.longitude)];
 }
 
 function defaultRange(): Date[] {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -6,21 +6,18 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -33,17 +30,17 @@ import { PermissionStore } from '../../../core/permissions/permission.store';
 import { injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
 import { CustomFieldValue } from '../../../shared/ui/custom-field-value';
 import { FieldErrors } from '../../../shared/ui/field-errors';
-import { FileAttach, StagedFile } from '../../../shared/ui/file-attach';
 import { fileSize } from '../../../shared/util/file-size';
 import { validateForm } from '../../../shared/util/form-errors';
 import { CustomerDetailStore } from '../data/customer-detail.store';
-import { channelsFlag, Contact, Customer, DICTIONARIES, FollowUp, FollowUpFile, REMINDER_CHANNELS, ReminderChannel } from '../model/customer';
-import { DictionarySelect } from '../../../shared/ui/dictionary-select';
+import { Contact, Customer, DICTIONARIES, FollowUp, FollowUpFile } from '../model/customer';
 import { DictionaryTag } from '../../../shared/ui/dictionary-tag';
 import { CustomerFormDrawer } from './customer-form.drawer';
 import { CustomerMerges } from './customer-merges';
+import { FollowUpFormDialog } from './follow-up-form.dialog';
 import { ClickToCall } from '../ui/click-to-call';
 import { CustomerPoolsService } from '../../../shared/api/generated';
+import type { Customer360Slot } from '../../../shared/api/generated';
 
 /** Customer 360: header with owner and pool state, tabs for profile, contacts, follow-ups, ownership, history and later modules. */
 @Component({
@@ -56,31 +53,27 @@ import { CustomerPoolsService } from '../../../shared/api/generated';
     LocalDatePipe,
     LocalNumberPipe,
     FieldErrors,
-    FileAttach,
     CustomFieldValue,
-    DictionarySelect,
     DictionaryTag,
     CustomerFormDrawer,
     CustomerMerges,
+    FollowUpFormDialog,
     ClickToCall,
     NzAlertModule,
     NzBadgeModule,
     NzButtonModule,
     NzCheckboxModule,
-    NzDatePickerModule,
     NzDescriptionsModule,
     NzEmptyModule,
     NzFormModule,
     NzGridModule,
     NzIconModule,
     NzInputModule,
-    NzInputNumberModule,
     NzModalModule,
     NzPopconfirmModule,
     NzResultModule,
     NzSelectModule,
     NzSpinModule,
-    NzSwitchModule,
     NzTableModule,
     NzTabsModule,
     NzTagModule,
@@ -111,7 +104,6 @@ export class CustomerDetailPage implements OnInit {
   protected readonly uiLanguage = injectUiLanguage();
 
   protected readonly dict = DICTIONARIES;
-  protected readonly channels = REMINDER_CHANNELS;
   protected readonly canEdit = computed(() => this.permissions.has('Customers.Customers.Edit'));
   protected readonly canCall = computed(() => this.permissions.has('Service.CallCenter'));
   protected readonly canDelete = computed(() => this.permissions.has('Customers.Customers.Delete'));
@@ -132,13 +124,7 @@ export class CustomerDetailPage implements OnInit {
   protected readonly followUpOpen = signal(false);
   /** The follow-up being edited; null while recording a new one. */
   protected readonly editedFollowUp = signal<FollowUp | null>(null);
-  /** Files uploaded for the follow-up being written, attached when it is saved. */
-  protected readonly followUpFiles = signal<StagedFile[]>([]);
-  private readonly followUpAttach = viewChild(FileAttach);
-  protected readonly followUpUploading = computed(() => this.followUpAttach()?.uploading() ?? false);
   protected readonly size = fileSize;
-  protected readonly locating = signal(false);
-  protected readonly locateFailed = signal(false);
   protected readonly historyField = signal<string | null>(null);
   protected readonly historyUser = signal<string | null>(null);
 
@@ -151,24 +137,6 @@ export class CustomerDetailPage implements OnInit {
     department: ['', Validators.maxLength(64)],
     weChat: ['', Validators.maxLength(64)],
     isPrimary: [false],
-  });
-
-  protected readonly followUpForm = this.fb.group({
-    methodCode: this.fb.control<string | null>('phone', Validators.required),
-    content: ['', [Validators.required, Validators.maxLength(4000)]],
-    result: ['', Validators.maxLength(1000)],
-    at: this.fb.control<Date>(new Date(), Validators.required),
-    contactId: this.fb.control<string | null>(null),
-    checkIn: [false],
-    latitude: this.fb.control<number | null>(null, [Validators.min(-90), Validators.max(90)]),
-    longitude: this.fb.control<number | null>(null, [Validators.min(-180), Validators.max(180)]),
-    accuracyMeters: this.fb.control<number | null>(null),
-    address: ['', Validators.maxLength(256)],
-    photoNote: ['', Validators.maxLength(500)],
-    scheduleNext: [false],
-    nextDueAt: this.fb.control<Date | null>(null),
-    nextSubject: ['', Validators.maxLength(200)],
-    nextChannels: this.fb.control<ReminderChannel[]>(['InApp']),
   });
 
   protected readonly historyFields = computed(() => {
@@ -192,6 +160,10 @@ export class CustomerDetailPage implements OnInit {
 
   protected label(pair: { en: string; zh: string } | null | undefined): string {
     return labelIn(this.uiLanguage(), pair?.en, pair?.zh);
+  }
+
+  protected slotCount(slot: Customer360Slot): number {
+    return Number(slot.count);
   }
 
   protected async returnToPool(): Promise<void> {
@@ -318,21 +290,7 @@ export class CustomerDetailPage implements OnInit {
   }
 
   protected openFollowUp(followUp?: FollowUp): void {
-    // an upload still running from a form closed before belongs to no follow-up
-    this.followUpAttach()?.reset();
     this.editedFollowUp.set(followUp ?? null);
-    if (followUp) {
-      this.followUpForm.reset({
-        methodCode: followUp.methodCode, content: followUp.content, result: followUp.result ?? '', at: new Date(followUp.at),
-        contactId: followUp.contactId, nextChannels: ['InApp'],
-      });
-      this.followUpFiles.set(followUp.attachments.map((a) => ({ fileId: a.fileId, fileName: a.fileName, size: a.size })));
-    } else {
-      const primary = this.store.contacts().find((c) => c.isPrimary);
-      this.followUpForm.reset({ methodCode: 'phone', at: new Date(), contactId: primary?.id ?? null, nextChannels: ['InApp'] });
-      this.followUpFiles.set([]);
-    }
-    this.locateFailed.set(false);
     this.followUpOpen.set(true);
   }
 
@@ -355,86 +313,8 @@ export class CustomerDetailPage implements OnInit {
     }
   }
 
-  /** The attach component's work; a failure (type, size) is shown here and stops the files after it. */
-  protected readonly uploadFollowUpFile = (file: File): Promise<StagedFile | null> =>
-    this.store.uploadFollowUpFile(file).catch((e: unknown) => {
-      this.problems.show(e);
-      return null;
-    });
-
   protected downloadFollowUpFile(followUp: FollowUp, file: FollowUpFile): void {
     this.store.downloadFollowUpFile(followUp, file).catch((e: unknown) => this.problems.show(e));
-  }
-
-  /** Fills the check-in coordinates from the browser when the user allows it; otherwise they are typed in. */
-  protected locate(): void {
-    if (!('geolocation' in navigator)) {
-      this.locateFailed.set(true);
-      return;
-    }
-    this.locating.set(true);
-    navigator.geolocation.getCurrentPosition(
-      (p) => {
-        this.followUpForm.patchValue({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracyMeters: Math.round(p.coords.accuracy) });
-        this.locating.set(false);
-        this.locateFailed.set(false);
-      },
-      () => {
-        this.locating.set(false);
-        this.locateFailed.set(true);
-      },
-      { enableHighAccuracy: true, timeout: 10000 },
-    );
-  }
-
-  protected toggleChannel(channel: ReminderChannel, on: boolean): void {
-    const current = this.followUpForm.controls.nextChannels.value;
-    this.followUpForm.controls.nextChannels.setValue(on ? [...current, channel] : current.filter((c) => c !== channel));
-  }
-
-  protected async saveFollowUp(): Promise<void> {
-    const f = this.followUpForm;
-    const v = f.getRawValue();
-    f.controls.latitude.setValidators(v.checkIn ? [Validators.required, Validators.min(-90), Validators.max(90)] : []);
-    f.controls.longitude.setValidators(v.checkIn ? [Validators.required, Validators.min(-180), Validators.max(180)] : []);
-    f.controls.nextDueAt.setValidators(v.scheduleNext ? [Validators.required] : []);
-    // Enter submits the form too: never save while a file is still on its way
-    if (this.followUpUploading() || !validateForm(f)) return;
-    this.busy.set(true);
-    try {
-      const edited = this.editedFollowUp();
-      const attachmentFileIds = this.followUpFiles().map((file) => file.fileId);
-      if (edited) {
-        await this.store.updateFollowUp(edited.id, {
-          methodCode: v.methodCode ?? edited.methodCode,
-          content: v.content.trim(),
-          result: v.result || null,
-          at: v.at.toISOString(),
-          contactId: v.contactId,
-          concurrencyStamp: edited.concurrencyStamp,
-          attachmentFileIds,
-        });
-      } else {
-        await this.store.addFollowUp({
-          methodCode: v.methodCode ?? 'phone',
-          content: v.content.trim(),
-          result: v.result || null,
-          at: v.at.toISOString(),
-          contactId: v.contactId,
-          checkIn: v.checkIn
-            ? { latitude: v.latitude!, longitude: v.longitude!, accuracyMeters: v.accuracyMeters, address: v.address || null, photoNote: v.photoNote || null }
-            : null,
-          nextFollowUp: v.scheduleNext && v.nextDueAt ? { dueAt: v.nextDueAt.toISOString(), subject: v.nextSubject || null, channels: channelsFlag(v.nextChannels) } : null,
-          attachmentFileIds,
-        });
-      }
-      this.message.success(this.language.instant('customers.followUps.saved'));
-      this.followUpOpen.set(false);
-    } catch (e) {
-      this.reportFormErrors(f, e);
-    } finally {
-      this.busy.set(false);
-    }
   }
 
   protected filterHistory(): void {

@@ -220,9 +220,7 @@ export class CustomerFormDrawer {
         const contacts = v.contacts
           .filter((c) => c.name.trim())
           .map((c, i) => ({ name: c.name.trim(), mobile: c.mobile || null, email: c.email || null, title: c.title || null, isPrimary: i === 0 }));
-        const response = await this.api.apiCustomersPost$Response({ body: { ...fields, contacts, duplicateReason } });
-        const id = (response.headers.get('Location') ?? '').split('/').pop() ?? '';
-        result = await this.api.apiCustomersIdGet({ id });
+        result = await this.api.apiCustomersPost({ body: { ...fields, contacts, duplicateReason } });
       }
       this.blockingMatches.set(null);
       this.message.success(this.language.instant(existing ? 'customers.saved' : 'customers.created'));

@@ -10,8 +10,8 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { injectFormErrorReporter } from '../../../core/http/server-errors';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { FieldErrors } from '../../../shared/ui/field-errors';
+import { CustomersService } from '../../../shared/api/generated';
 import { validateForm } from '../../../shared/util/form-errors';
-import { CustomerExtraApi } from '../data/customer-extra-api';
 import { CustomerSettings } from '../model/customer';
 
 /** The tenant's customer rules: how long a merge can be undone, how far a check-in may be from the customer. */
@@ -51,7 +51,7 @@ import { CustomerSettings } from '../model/customer';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CustomerSettingsPage implements OnInit {
-  private readonly api = inject(CustomerExtraApi);
+  private readonly api = inject(CustomersService);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly message = inject(NzMessageService);
   private readonly language = inject(LanguageService);
@@ -66,10 +66,10 @@ export class CustomerSettingsPage implements OnInit {
   });
 
   ngOnInit(): void {
-    this.api.settings().then(
+    this.api.apiCustomerSettingsGet().then(
       (s) => {
         this.settings = s;
-        this.form.reset({ unmergeDays: s.unmergeDays, checkInMaxDistanceMeters: s.checkInMaxDistanceMeters });
+        this.form.reset({ unmergeDays: Number(s.unmergeDays), checkInMaxDistanceMeters: Number(s.checkInMaxDistanceMeters) });
       },
       (e: unknown) => {
         this.unavailable.set(true);
@@ -82,7 +82,7 @@ export class CustomerSettingsPage implements OnInit {
     if (!validateForm(this.form) || !this.settings) return;
     this.saving.set(true);
     try {
-      this.settings = await this.api.saveSettings({ ...this.form.getRawValue(), concurrencyStamp: this.settings.concurrencyStamp });
+      this.settings = await this.api.apiCustomerSettingsPut({ body: { ...this.form.getRawValue(), concurrencyStamp: this.settings.concurrencyStamp } });
       this.message.success(this.language.instant('customers.settings.saved'));
     } catch (e) {
       this.reportFormErrors(this.form, e);

@@ -1,11 +1,15 @@
 import type {
+  CheckInPoint,
   ContactDto,
   CustomerDto,
   CustomerKind,
   CustomerListItem,
+  CustomerSettingsDto,
   DuplicateMatch,
+  FollowUpDto,
   FollowUpFileDto,
   OwnershipRecordDto,
+  SavedViewDto,
 } from '../../../shared/api/generated';
 
 export type Customer = CustomerDto;
@@ -13,7 +17,13 @@ export type CustomerRow = CustomerListItem;
 export type Contact = ContactDto;
 export type Duplicate = DuplicateMatch;
 export type OwnershipRecord = OwnershipRecordDto;
-export type { CustomerKind };
+/** A follow-up with its check-in and files (`…/follow-ups`); its files are downloaded through the customer. */
+export type FollowUp = FollowUpDto;
+export type FollowUpFile = FollowUpFileDto;
+/** A saved list view of one user (`/api/saved-views?recordType=customer`): the list's query string and columns. */
+export type SavedView = SavedViewDto;
+export type CustomerSettings = CustomerSettingsDto;
+export type { CheckInPoint, CustomerKind };
 
 /** Record type of customers and contacts for custom fields, saved views and dictionaries. */
 export const CUSTOMER_RECORD_TYPE = 'customer';
@@ -152,141 +162,12 @@ export const SORTABLE: Record<string, string> = {
   nextFollowUpAt: 'nextFollowUpAt',
 };
 
-/** A saved list view of one user (`/api/saved-views?recordType=customer`). */
-export interface SavedView {
-  id: string;
-  recordType: string;
-  name: string;
-  query: string;
-  columns: string[];
-  isDefault: boolean;
-  concurrencyStamp?: string | null;
-}
-export type SaveViewRequest = Omit<SavedView, 'id'>;
-
-export interface CheckIn {
-  latitude: number;
-  longitude: number;
-  accuracyMeters: number | null;
-  address: string | null;
-  at: string;
-  photoNote: string | null;
-  distanceMeters: number | null;
-  isFar: boolean;
-}
-
-export interface FollowUp {
-  id: string;
-  customerId: string;
-  contactId: string | null;
-  contactName: string | null;
-  ownerId: string | null;
-  ownerName: string | null;
-  methodCode: string;
-  content: string;
-  result: string | null;
-  at: string;
-  checkIn: CheckIn | null;
-  /** visit photos and documents, downloaded through the customer (GET …/follow-ups/{id}/attachments/{fileId}) */
-  attachments: FollowUpFile[];
-  concurrencyStamp: string;
-}
-
-export type FollowUpFile = FollowUpFileDto;
-
 export type ReminderChannel = 'InApp' | 'Email' | 'Sms';
 export const REMINDER_CHANNELS: readonly ReminderChannel[] = ['InApp', 'Email', 'Sms'];
-
-export interface CreateFollowUpRequest {
-  methodCode: string;
-  content: string;
-  result?: string | null;
-  at: string;
-  contactId?: string | null;
-  checkIn?: { latitude: number; longitude: number; accuracyMeters?: number | null; address?: string | null; photoNote?: string | null } | null;
-  nextFollowUp?: { dueAt: string; subject?: string | null; channels: string } | null;
-  /** files the caller uploaded through POST /api/follow-ups/attachments */
-  attachmentFileIds?: string[] | null;
-}
 
 /** Channels as the API's flags string ("InApp, Email"). */
 export function channelsFlag(channels: readonly ReminderChannel[]): string {
   return REMINDER_CHANNELS.filter((c) => channels.includes(c)).join(', ') || 'InApp';
-}
-
-export interface FollowUpPage {
-  items: FollowUp[];
-  nextCursor: string | null;
-}
-
-export interface CheckInPoint {
-  followUpId: string;
-  customerId: string;
-  customerName: string;
-  userId: string;
-  userName: string;
-  latitude: number;
-  longitude: number;
-  address: string | null;
-  at: string;
-  isFar: boolean;
-  distanceMeters: number | null;
-}
-
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
-
-export interface TimelineEntry {
-  kind: string;
-  at: string;
-  title: string;
-  detail: string | null;
-  userName: string | null;
-  refId: string | null;
-}
-
-export interface Slot {
-  kind: string;
-  displayName: Bilingual;
-  count: number;
-  items: { id: string; title: string; status: string | null; amount: number | null; at: string | null; link: string | null }[];
-}
-
-export interface Customer360 {
-  customer: Customer;
-  contacts: Contact[];
-  followUps: FollowUp[];
-  reminders: { id: string; subject: string | null; dueAt: string; status?: string }[];
-  ownership: OwnershipRecord[];
-  timeline: TimelineEntry[];
-  slots: Slot[];
-}
-
-export interface HistoryEntry {
-  at: string;
-  userId: string | null;
-  userName: string | null;
-  field: string;
-  kind?: string;
-  fieldLabel: Bilingual | null;
-  oldValue: string | null;
-  newValue: string | null;
-  oldLabel?: Bilingual | null;
-  newLabel?: Bilingual | null;
-  reason?: string | null;
-}
-
-export interface HistoryPage {
-  items: HistoryEntry[];
-  nextCursor: string | null;
-}
-
-export interface CustomerSettings {
-  unmergeDays: number;
-  checkInMaxDistanceMeters: number;
-  concurrencyStamp: string;
 }
 
 /** The matches of a `customer.duplicate` problem (409), or null for any other failure. */

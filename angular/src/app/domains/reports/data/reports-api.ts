@@ -1,8 +1,9 @@
-import { HttpClient, HttpParams, HttpRequest } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { apiServiceReportsKeyGet, ServiceReportsService } from '../../../shared/api/generated';
 import { downloadFile } from '../../../shared/util/file-download';
+import { withQuery } from '../../../shared/util/with-query';
 import { filterQuery, ReportDefinition, ReportRequest, ReportResult, reportParams } from '../model/report';
 
 /**
@@ -19,7 +20,7 @@ export class ReportsApi {
   }
 
   async run(key: string, request: ReportRequest): Promise<ReportResult> {
-    const http = withQuery(this.http, filterQuery(request));
+    const http = withQuery(this.http, new HttpParams({ fromObject: filterQuery(request) }));
     return (await firstValueFrom(apiServiceReportsKeyGet(http, this.api.rootUrl, { key, ...reportParams(request) }))).body;
   }
 
@@ -29,11 +30,4 @@ export class ReportsApi {
     const query = new HttpParams({ fromObject: { ...reportParams(request), ...filterQuery(request) } });
     return downloadFile(this.http, `${this.api.rootUrl}${path}?${query}`, `${key}.xlsx`);
   }
-}
-
-/** An HttpClient for a generated operation function that adds query keys to the request the function built. */
-function withQuery(http: HttpClient, extra: Record<string, string>): HttpClient {
-  const request = (req: HttpRequest<unknown>) =>
-    http.request(req.clone({ params: Object.entries(extra).reduce((params, [name, value]) => params.set(name, value), req.params) }));
-  return { request } as unknown as HttpClient;
 }

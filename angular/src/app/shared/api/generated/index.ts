@@ -355,6 +355,7 @@ export { CustomerHandoversService } from './services/customer-handovers.service'
 export { CustomerMergesService } from './services/customer-merges.service';
 export { CustomerImportService } from './services/customer-import.service';
 export { CustomerExportService } from './services/customer-export.service';
+export { SavedViewsService } from './services/saved-views.service';
 export { WorkflowsService } from './services/workflows.service';
 export { TicketsService } from './services/tickets.service';
 export { ComplaintsService } from './services/complaints.service';
@@ -581,14 +582,6 @@ export type { ApiCustomerSettingsPut$Params as ApiCustomerSettingsPut$Params } f
 export { apiCustomerSettingsPut as apiCustomerSettingsPut } from './fn/customers/api-customer-settings-put';
 export type { ApiCustomersId360Get$Params as ApiCustomersId360Get$Params } from './fn/customers/api-customers-id-360-get';
 export { apiCustomersId360Get as apiCustomersId360Get } from './fn/customers/api-customers-id-360-get';
-export type { ApiSavedViewsGet$Params as ApiSavedViewsGet$Params } from './fn/customers/api-saved-views-get';
-export { apiSavedViewsGet as apiSavedViewsGet } from './fn/customers/api-saved-views-get';
-export type { ApiSavedViewsPost$Params as ApiSavedViewsPost$Params } from './fn/customers/api-saved-views-post';
-export { apiSavedViewsPost as apiSavedViewsPost } from './fn/customers/api-saved-views-post';
-export type { ApiSavedViewsIdPut$Params as ApiSavedViewsIdPut$Params } from './fn/customers/api-saved-views-id-put';
-export { apiSavedViewsIdPut as apiSavedViewsIdPut } from './fn/customers/api-saved-views-id-put';
-export type { ApiSavedViewsIdDelete$Params as ApiSavedViewsIdDelete$Params } from './fn/customers/api-saved-views-id-delete';
-export { apiSavedViewsIdDelete as apiSavedViewsIdDelete } from './fn/customers/api-saved-views-id-delete';
 export type { ApiCustomersIdReturnToPoolPost$Params as ApiCustomersIdReturnToPoolPost$Params } from './fn/customer-pools/api-customers-id-return-to-pool-post';
 export { apiCustomersIdReturnToPoolPost as apiCustomersIdReturnToPoolPost } from './fn/customer-pools/api-customers-id-return-to-pool-post';
 export type { ApiCustomerPoolsGet$Params as ApiCustomerPoolsGet$Params } from './fn/customer-pools/api-customer-pools-get';
@@ -663,6 +656,14 @@ export type { ApiCustomerExportsPost$Params as ApiCustomerExportsPost$Params } f
 export { apiCustomerExportsPost as apiCustomerExportsPost } from './fn/customer-export/api-customer-exports-post';
 export type { ApiCustomerExportsIdGet$Params as ApiCustomerExportsIdGet$Params } from './fn/customer-export/api-customer-exports-id-get';
 export { apiCustomerExportsIdGet as apiCustomerExportsIdGet } from './fn/customer-export/api-customer-exports-id-get';
+export type { ApiSavedViewsGet$Params as ApiSavedViewsGet$Params } from './fn/saved-views/api-saved-views-get';
+export { apiSavedViewsGet as apiSavedViewsGet } from './fn/saved-views/api-saved-views-get';
+export type { ApiSavedViewsPost$Params as ApiSavedViewsPost$Params } from './fn/saved-views/api-saved-views-post';
+export { apiSavedViewsPost as apiSavedViewsPost } from './fn/saved-views/api-saved-views-post';
+export type { ApiSavedViewsIdPut$Params as ApiSavedViewsIdPut$Params } from './fn/saved-views/api-saved-views-id-put';
+export { apiSavedViewsIdPut as apiSavedViewsIdPut } from './fn/saved-views/api-saved-views-id-put';
+export type { ApiSavedViewsIdDelete$Params as ApiSavedViewsIdDelete$Params } from './fn/saved-views/api-saved-views-id-delete';
+export { apiSavedViewsIdDelete as apiSavedViewsIdDelete } from './fn/saved-views/api-saved-views-id-delete';
 export type { ApiWorkflowsCatalogGet$Params as ApiWorkflowsCatalogGet$Params } from './fn/workflows/api-workflows-catalog-get';
 export { apiWorkflowsCatalogGet as apiWorkflowsCatalogGet } from './fn/workflows/api-workflows-catalog-get';
 export type { ApiWorkflowsTemplatesGet$Params as ApiWorkflowsTemplatesGet$Params } from './fn/workflows/api-workflows-templates-get';

@@ -24,6 +24,7 @@ export { CustomerHandoversService } from './services/customer-handovers.service'
 export { CustomerMergesService } from './services/customer-merges.service';
 export { CustomerImportService } from './services/customer-import.service';
 export { CustomerExportService } from './services/customer-export.service';
+export { SavedViewsService } from './services/saved-views.service';
 export { WorkflowsService } from './services/workflows.service';
 export { TicketsService } from './services/tickets.service';
 export { ComplaintsService } from './services/complaints.service';

@@ -61,14 +61,6 @@ import { apiCustomersPost } from '../fn/customers/api-customers-post';
 import { ApiCustomersPost$Params } from '../fn/customers/api-customers-post';
 import { apiFollowUpsAttachmentsPost } from '../fn/customers/api-follow-ups-attachments-post';
 import { ApiFollowUpsAttachmentsPost$Params } from '../fn/customers/api-follow-ups-attachments-post';
-import { apiSavedViewsGet } from '../fn/customers/api-saved-views-get';
-import { ApiSavedViewsGet$Params } from '../fn/customers/api-saved-views-get';
-import { apiSavedViewsIdDelete } from '../fn/customers/api-saved-views-id-delete';
-import { ApiSavedViewsIdDelete$Params } from '../fn/customers/api-saved-views-id-delete';
-import { apiSavedViewsIdPut } from '../fn/customers/api-saved-views-id-put';
-import { ApiSavedViewsIdPut$Params } from '../fn/customers/api-saved-views-id-put';
-import { apiSavedViewsPost } from '../fn/customers/api-saved-views-post';
-import { ApiSavedViewsPost$Params } from '../fn/customers/api-saved-views-post';
 import { BulkResult } from '../models/bulk-result';
 import { CheckInPoint } from '../models/check-in-point';
 import { ContactDto } from '../models/contact-dto';
@@ -82,7 +74,6 @@ import { FollowUpFileDto } from '../models/follow-up-file-dto';
 import { FollowUpPage } from '../models/follow-up-page';
 import { HistoryPage } from '../models/history-page';
 import { OwnershipRecordDto } from '../models/ownership-record-dto';
-import { SavedViewDto } from '../models/saved-view-dto';
 
 @Injectable({ providedIn: 'root' })
 export class CustomersService extends BaseService {
@@ -124,7 +115,7 @@ export class CustomersService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  apiCustomersPost$Response(params: ApiCustomersPost$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+  apiCustomersPost$Response(params: ApiCustomersPost$Params, context?: HttpContext): Promise<StrictHttpResponse<CustomerDto>> {
     const obs = apiCustomersPost(this.http, this.rootUrl, params, context);
     return firstValueFrom(obs);
   }
@@ -135,9 +126,9 @@ export class CustomersService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  apiCustomersPost(params: ApiCustomersPost$Params, context?: HttpContext): Promise<void> {
+  apiCustomersPost(params: ApiCustomersPost$Params, context?: HttpContext): Promise<CustomerDto> {
     const resp = this.apiCustomersPost$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.then((r: StrictHttpResponse<CustomerDto>): CustomerDto => r.body);
   }
 
   /** Path part for operation `apiCustomersDuplicatesGet()` */
@@ -374,7 +365,7 @@ export class CustomersService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  apiCustomersCustomerIdContactsPost$Response(params: ApiCustomersCustomerIdContactsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+  apiCustomersCustomerIdContactsPost$Response(params: ApiCustomersCustomerIdContactsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<ContactDto>> {
     const obs = apiCustomersCustomerIdContactsPost(this.http, this.rootUrl, params, context);
     return firstValueFrom(obs);
   }
@@ -385,9 +376,9 @@ export class CustomersService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  apiCustomersCustomerIdContactsPost(params: ApiCustomersCustomerIdContactsPost$Params, context?: HttpContext): Promise<void> {
+  apiCustomersCustomerIdContactsPost(params: ApiCustomersCustomerIdContactsPost$Params, context?: HttpContext): Promise<ContactDto> {
     const resp = this.apiCustomersCustomerIdContactsPost$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.then((r: StrictHttpResponse<ContactDto>): ContactDto => r.body);
   }
 
   /** Path part for operation `apiCustomersCustomerIdContactsIdPut()` */
@@ -474,7 +465,7 @@ export class CustomersService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  apiCustomersCustomerIdFollowUpsPost$Response(params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+  apiCustomersCustomerIdFollowUpsPost$Response(params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<FollowUpDto>> {
     const obs = apiCustomersCustomerIdFollowUpsPost(this.http, this.rootUrl, params, context);
     return firstValueFrom(obs);
   }
@@ -485,9 +476,9 @@ export class CustomersService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  apiCustomersCustomerIdFollowUpsPost(params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Promise<void> {
+  apiCustomersCustomerIdFollowUpsPost(params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Promise<FollowUpDto> {
     const resp = this.apiCustomersCustomerIdFollowUpsPost$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.then((r: StrictHttpResponse<FollowUpDto>): FollowUpDto => r.body);
   }
 
   /** Path part for operation `apiCustomersCustomerIdFollowUpsIdPut()` */
@@ -738,106 +729,6 @@ export class CustomersService extends BaseService {
   apiCustomersId360Get(params: ApiCustomersId360Get$Params, context?: HttpContext): Promise<Customer360Dto> {
     const resp = this.apiCustomersId360Get$Response(params, context);
     return resp.then((r: StrictHttpResponse<Customer360Dto>): Customer360Dto => r.body);
-  }
-
-  /** Path part for operation `apiSavedViewsGet()` */
-  static readonly ApiSavedViewsGetPath = '/api/saved-views';
-
-  /**
-   * This method provides access to the full `HttpResponse`, allowing access to response headers.
-   * To access only the response body, use `apiSavedViewsGet()` instead.
-   *
-   * This method doesn't expect any request body.
-   */
-  apiSavedViewsGet$Response(params: ApiSavedViewsGet$Params, context?: HttpContext): Promise<StrictHttpResponse<Array<SavedViewDto>>> {
-    const obs = apiSavedViewsGet(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
-  }
-
-  /**
-   * This method provides access only to the response body.
-   * To access the full response (for headers, for example), `apiSavedViewsGet$Response()` instead.
-   *
-   * This method doesn't expect any request body.
-   */
-  apiSavedViewsGet(params: ApiSavedViewsGet$Params, context?: HttpContext): Promise<Array<SavedViewDto>> {
-    const resp = this.apiSavedViewsGet$Response(params, context);
-    return resp.then((r: StrictHttpResponse<Array<SavedViewDto>>): Array<SavedViewDto> => r.body);
-  }
-
-  /** Path part for operation `apiSavedViewsPost()` */
-  static readonly ApiSavedViewsPostPath = '/api/saved-views';
-
-  /**
-   * This method provides access to the full `HttpResponse`, allowing access to response headers.
-   * To access only the response body, use `apiSavedViewsPost()` instead.
-   *
-   * This method sends `application/json` and handles request body of type `application/json`.
-   */
-  apiSavedViewsPost$Response(params: ApiSavedViewsPost$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
-    const obs = apiSavedViewsPost(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
-  }
-
-  /**
-   * This method provides access only to the response body.
-   * To access the full response (for headers, for example), `apiSavedViewsPost$Response()` instead.
-   *
-   * This method sends `application/json` and handles request body of type `application/json`.
-   */
-  apiSavedViewsPost(params: ApiSavedViewsPost$Params, context?: HttpContext): Promise<void> {
-    const resp = this.apiSavedViewsPost$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
-  }
-
-  /** Path part for operation `apiSavedViewsIdPut()` */
-  static readonly ApiSavedViewsIdPutPath = '/api/saved-views/{id}';
-
-  /**
-   * This method provides access to the full `HttpResponse`, allowing access to response headers.
-   * To access only the response body, use `apiSavedViewsIdPut()` instead.
-   *
-   * This method sends `application/json` and handles request body of type `application/json`.
-   */
-  apiSavedViewsIdPut$Response(params: ApiSavedViewsIdPut$Params, context?: HttpContext): Promise<StrictHttpResponse<SavedViewDto>> {
-    const obs = apiSavedViewsIdPut(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
-  }
-
-  /**
-   * This method provides access only to the response body.
-   * To access the full response (for headers, for example), `apiSavedViewsIdPut$Response()` instead.
-   *
-   * This method sends `application/json` and handles request body of type `application/json`.
-   */
-  apiSavedViewsIdPut(params: ApiSavedViewsIdPut$Params, context?: HttpContext): Promise<SavedViewDto> {
-    const resp = this.apiSavedViewsIdPut$Response(params, context);
-    return resp.then((r: StrictHttpResponse<SavedViewDto>): SavedViewDto => r.body);
-  }
-
-  /** Path part for operation `apiSavedViewsIdDelete()` */
-  static readonly ApiSavedViewsIdDeletePath = '/api/saved-views/{id}';
-
-  /**
-   * This method provides access to the full `HttpResponse`, allowing access to response headers.
-   * To access only the response body, use `apiSavedViewsIdDelete()` instead.
-   *
-   * This method doesn't expect any request body.
-   */
-  apiSavedViewsIdDelete$Response(params: ApiSavedViewsIdDelete$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
-    const obs = apiSavedViewsIdDelete(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
-  }
-
-  /**
-   * This method provides access only to the response body.
-   * To access the full response (for headers, for example), `apiSavedViewsIdDelete$Response()` instead.
-   *
-   * This method doesn't expect any request body.
-   */
-  apiSavedViewsIdDelete(params: ApiSavedViewsIdDelete$Params, context?: HttpContext): Promise<void> {
-    const resp = this.apiSavedViewsIdDelete$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
 }

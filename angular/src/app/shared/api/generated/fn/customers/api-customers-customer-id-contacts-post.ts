@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { ContactDto } from '../../models/contact-dto';
 import { SaveContactRequest } from '../../models/save-contact-request';
 
 export interface ApiCustomersCustomerIdContactsPost$Params {
@@ -14,7 +15,7 @@ export interface ApiCustomersCustomerIdContactsPost$Params {
       body: SaveContactRequest
 }
 
-export function apiCustomersCustomerIdContactsPost(http: HttpClient, rootUrl: string, params: ApiCustomersCustomerIdContactsPost$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function apiCustomersCustomerIdContactsPost(http: HttpClient, rootUrl: string, params: ApiCustomersCustomerIdContactsPost$Params, context?: HttpContext): Observable<StrictHttpResponse<ContactDto>> {
   const rb = new RequestBuilder(rootUrl, apiCustomersCustomerIdContactsPost.PATH, 'post');
   if (params) {
     rb.path('customerId', params.customerId, {});
@@ -22,11 +23,11 @@ export function apiCustomersCustomerIdContactsPost(http: HttpClient, rootUrl: st
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<ContactDto>;
     })
   );
 }

@@ -8,13 +8,14 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { CreateFollowUpRequest } from '../../models/create-follow-up-request';
+import { FollowUpDto } from '../../models/follow-up-dto';
 
 export interface ApiCustomersCustomerIdFollowUpsPost$Params {
   customerId: string;
       body: CreateFollowUpRequest
 }
 
-export function apiCustomersCustomerIdFollowUpsPost(http: HttpClient, rootUrl: string, params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function apiCustomersCustomerIdFollowUpsPost(http: HttpClient, rootUrl: string, params: ApiCustomersCustomerIdFollowUpsPost$Params, context?: HttpContext): Observable<StrictHttpResponse<FollowUpDto>> {
   const rb = new RequestBuilder(rootUrl, apiCustomersCustomerIdFollowUpsPost.PATH, 'post');
   if (params) {
     rb.path('customerId', params.customerId, {});
@@ -22,11 +23,11 @@ export function apiCustomersCustomerIdFollowUpsPost(http: HttpClient, rootUrl: s
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<FollowUpDto>;
     })
   );
 }

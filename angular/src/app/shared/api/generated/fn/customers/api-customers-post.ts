@@ -8,23 +8,24 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { CreateCustomerRequest } from '../../models/create-customer-request';
+import { CustomerDto } from '../../models/customer-dto';
 
 export interface ApiCustomersPost$Params {
       body: CreateCustomerRequest
 }
 
-export function apiCustomersPost(http: HttpClient, rootUrl: string, params: ApiCustomersPost$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function apiCustomersPost(http: HttpClient, rootUrl: string, params: ApiCustomersPost$Params, context?: HttpContext): Observable<StrictHttpResponse<CustomerDto>> {
   const rb = new RequestBuilder(rootUrl, apiCustomersPost.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<CustomerDto>;
     })
   );
 }

@@ -7,24 +7,25 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { SavedViewDto } from '../../models/saved-view-dto';
 import { SaveViewRequest } from '../../models/save-view-request';
 
 export interface ApiSavedViewsPost$Params {
       body: SaveViewRequest
 }
 
-export function apiSavedViewsPost(http: HttpClient, rootUrl: string, params: ApiSavedViewsPost$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function apiSavedViewsPost(http: HttpClient, rootUrl: string, params: ApiSavedViewsPost$Params, context?: HttpContext): Observable<StrictHttpResponse<SavedViewDto>> {
   const rb = new RequestBuilder(rootUrl, apiSavedViewsPost.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<SavedViewDto>;
     })
   );
 }
