@@ -29,7 +29,7 @@ import { stepTitle } from './instance-labels';
     }
     <h4>{{ 'workflows.instances.bookmarks' | translate }}</h4>
     @for (b of waits(); track $index) {
-      <div data-test="instance-bookmark">
+      <div class="wait" data-test="instance-bookmark">
         <nz-tag>{{ b.step }}</nz-tag> {{ b.text }}
         @if (b.dueAt) {
           <span class="muted">· {{ 'workflows.instances.dueAt' | translate }} {{ b.dueAt | localDate }}</span>
@@ -41,6 +41,7 @@ import { stepTitle } from './instance-labels';
   `,
   styles: `
     .muted { color: rgba(0, 0, 0, 0.45); }
+    .wait { margin-bottom: 6px; }
     h4 { margin-top: 16px; }
   `,
 })
