@@ -197,6 +197,11 @@ describe('Service desk', { concurrency: false }, () => {
     await page.locator('[data-test=timeline-returnVisit]').waitFor();
     await screenshot(page, 'service-complaint-round2.zh-CN');
     await expectNoRawKeys(page, 'complaint detail (zh-CN)', AREAS);
+    // the record's workflow panel names its workflow, and the workflow's variables by their labels
+    const panel = page.locator('[data-test=workflow-panel]');
+    await until(async () => /剩余轮次/.test(await panel.innerText()), 'the rounds-left variable by its label in the workflow panel');
+    assert.match(await panel.locator('[data-test=workflow-instance-name]').first().innerText(), /客诉升级处理/);
+    assert.doesNotMatch(await panel.innerText(), /roundsLeft|\bvar\./);
 
     // the list shows the round; both languages
     await page.goto(`${BASE_URL}/service/complaints`);

@@ -35,6 +35,27 @@ async function arrangeDefinition(admin) {
   return created.id;
 }
 
+/**
+ * Opens an instance (a complaint's when there is one: it has variables) and checks its detail reads as words: step titles,
+ * events and variables by their labels, no ids; then closes it again.
+ */
+async function openInstance(page, language) {
+  const complaint = page.locator('[data-test=workflow-instances] tbody tr', { hasText: language === 'en-US' ? 'Complaint escalation' : '客诉升级处理' });
+  const row = (await complaint.count()) > 0 ? complaint.first() : page.locator('[data-test=workflow-instances] tbody tr').first();
+  await row.click();
+  await page.locator('[data-test=workflow-journal]').waitFor();
+  const drawer = page.locator('.ant-drawer-content', { has: page.locator('[data-test=workflow-journal]') });
+  await settle(page);
+  const text = await drawer.innerText();
+  assert.deepEqual([...new Set(text.match(RAW_KEY) ?? [])], [], `instance detail in ${language}`);
+  const waits = await drawer.locator('[data-test=instance-bookmark]').allInnerTexts();
+  for (const wait of waits) assert.doesNotMatch(wait, /[0-9a-f]{8}-[0-9a-f]{4}-|\bwait-[a-z]+|ReplyReceived|Claimed|ApprovalDecided/, `a wait in ${language}`);
+  assert.doesNotMatch(text, /\bvar\.|roundsLeft|maxRounds/, `variables by their labels in ${language}`);
+  await screenshot(page, `workflows-instance.${language}`);
+  await drawer.locator('.ant-drawer-close').click();
+  await drawer.waitFor({ state: 'hidden' });
+}
+
 describe('Workflows', { concurrency: false }, () => {
   let browser;
   let admin;
@@ -134,6 +155,7 @@ describe('Workflows', { concurrency: false }, () => {
           assert.doesNotMatch(table, /[0-9a-f]{8}-[0-9a-f]{4}-|(^|\s)[0-9a-f]{8} v\d|wait-claim|wait-decision/, `ids in the instance list in ${language}`);
         }
         await screenshot(page, `workflows-${name}.${language}`);
+        if (name === 'instances') await openInstance(page, language);
       }
       await page.close();
     }

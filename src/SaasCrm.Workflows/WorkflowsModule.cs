@@ -46,6 +46,7 @@ public sealed class WorkflowsModule : CrmModule
         services.AddScoped<DryRunService>();
         services.AddScoped<InstanceService>();
         services.AddScoped<JournalReader>();
+        services.AddScoped<AssignmentPoolNames>();
         services.AddScoped<TemplateService>();
         services.AddTenantSeeder<WorkflowTenantSeeder>();
         services.AddWorkflowTemplates<LeadAssignmentTemplates>();

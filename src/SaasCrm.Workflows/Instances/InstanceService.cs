@@ -11,7 +11,8 @@ using SaasCrm.Workflows.Runtime;
 namespace SaasCrm.Workflows.Instances;
 
 /// <summary>Reading instances (within the caller's record visibility), migrating and cancelling them, resolving incidents.</summary>
-public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer, WorkflowRecordTypes recordTypes, CurrentUserRoles roles, JournalReader journalReader)
+public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer, WorkflowRecordTypes recordTypes, CurrentUserRoles roles, JournalReader journalReader,
+    AssignmentPoolNames poolNames)
 {
     /// <summary>Newest first, in keyset pages. Instances of records the caller may not see are skipped, reading ahead in batches.</summary>
     public async Task<KeysetPage<InstanceSummary>> ListAsync(string? recordType, Guid? recordId, Guid? definitionId, WorkflowInstanceStatus? status,
@@ -52,13 +53,18 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
     public async Task<InstanceDetail> GetAsync(Guid id, CancellationToken ct)
     {
         var instance = await VisibleInstanceAsync(id, ct);
+        var steps = await VersionSteps.LoadAsync(db, [instance.VersionId], ct);
         var bookmarks = await db.Set<WorkflowBookmark>().AsNoTracking().Where(b => b.InstanceId == id).ToListAsync(ct);
-        var journal = await journalReader.ReadAsync(instance, ct);
+        var journal = await journalReader.ReadAsync(instance, steps.GetValueOrDefault(instance.VersionId) ?? [], ct);
         var incidents = await db.Set<WorkflowIncident>().AsNoTracking().Where(x => x.InstanceId == id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
         return new InstanceDetail(await SummaryAsync(instance, ct), instance.VariablesJson,
-            bookmarks.Select(b => new BookmarkDto(b.Id, b.StepId, b.Kind, b.Outcome, b.EventName, b.DueAt, b.BoundField)).ToList(),
+            bookmarks.Select(b =>
+            {
+                var step = steps.Find(instance.VersionId, b.StepId);
+                return new BookmarkDto(b.Id, b.StepId, step?.Name, step?.NameZh, b.Kind, b.Outcome, b.EventName, b.DueAt, b.BoundField);
+            }).ToList(),
             journal,
-            incidents.Select(Incident).ToList());
+            incidents.Select(x => Incident(x, steps.Find(instance.VersionId, x.StepId))).ToList());
     }
 
     /// <summary>
@@ -100,9 +106,14 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         return await SummaryAsync(instance, ct);
     }
 
-    public async Task<List<IncidentDto>> IncidentsAsync(IncidentStatus? status, CancellationToken ct) =>
-        (await db.Set<WorkflowIncident>().AsNoTracking().Where(i => status == null || i.Status == status).OrderByDescending(i => i.CreatedAt).Take(200).ToListAsync(ct))
-        .Select(Incident).ToList();
+    public async Task<List<IncidentDto>> IncidentsAsync(IncidentStatus? status, CancellationToken ct)
+    {
+        var rows = await db.Set<WorkflowIncident>().AsNoTracking().Where(i => status == null || i.Status == status).OrderByDescending(i => i.CreatedAt).Take(200).ToListAsync(ct);
+        var instanceIds = rows.Select(r => r.InstanceId).Distinct().ToList();
+        var versionOf = await db.Set<WorkflowInstance>().AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.VersionId, ct);
+        var steps = await VersionSteps.LoadAsync(db, versionOf.Values, ct);
+        return rows.Select(x => Incident(x, versionOf.TryGetValue(x.InstanceId, out var v) ? steps.Find(v, x.StepId) : null)).ToList();
+    }
 
     /// <summary>retry: run the failed step again; skip: continue after it; cancel: end the instance.</summary>
     public async Task<IncidentDto> ResolveAsync(Guid incidentId, string action, Guid? userId, CancellationToken ct)
@@ -137,7 +148,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
                 throw new EntityNotFoundException("IncidentAction", action);
         }
         await db.SaveChangesAsync(ct);
-        return Incident(incident);
+        return Incident(incident, (await VersionSteps.LoadAsync(db, [instance.VersionId], ct)).Find(instance.VersionId, incident.StepId));
     }
 
     public async Task<List<AssignmentDecisionDto>> AssignmentsAsync(string? recordType, Guid? recordId, CancellationToken ct)
@@ -145,12 +156,13 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         var rows = await db.Set<AssignmentDecision>().AsNoTracking()
             .Where(d => (recordType == null || d.RecordType == recordType) && (recordId == null || d.RecordId == recordId))
             .OrderByDescending(d => d.At).Take(200).ToListAsync(ct);
-        var result = new List<AssignmentDecisionDto>();
+        var visible = new List<(AssignmentDecision Row, Dictionary<string, string?> Args)>();
         foreach (var d in rows)
             if (await VisibleAsync(d.RecordType, d.RecordId, ct))
-                result.Add(new AssignmentDecisionDto(d.Id, d.RecordType, d.RecordId, d.InstanceId, d.StepId, d.Strategy, d.CandidatesJson, d.ChosenUserId, d.ChosenDepartmentId,
-                    d.Reason, d.At, d.ReasonCode, d.ReasonArgsJson is null ? new Dictionary<string, string?>() : WorkflowJson.Data(d.ReasonArgsJson)));
-        return result;
+                visible.Add((d, d.ReasonArgsJson is null ? new Dictionary<string, string?>() : WorkflowJson.Data(d.ReasonArgsJson)));
+        await poolNames.AddAsync(visible.Select(v => (v.Row.RecordType, v.Args)).ToList(), ct);
+        return visible.Select(v => new AssignmentDecisionDto(v.Row.Id, v.Row.RecordType, v.Row.RecordId, v.Row.InstanceId, v.Row.StepId, v.Row.Strategy, v.Row.CandidatesJson,
+            v.Row.ChosenUserId, v.Row.ChosenDepartmentId, v.Row.Reason, v.Row.At, v.Row.ReasonCode, v.Args)).ToList();
     }
 
     private async Task CancelInternalAsync(WorkflowInstance instance, string message, JournalNote entry, CancellationToken ct)
@@ -184,15 +196,16 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
 
     private async Task<InstanceSummary> SummaryAsync(WorkflowInstance instance, CancellationToken ct) => (await SummariesAsync([instance], ct))[0];
 
-    /// <summary>Instances as a list shows them: definition and step titles, and each record's title, read once per page (not per row).</summary>
+    /// <summary>
+    /// Instances as a list shows them: definition names, record type names, current step titles and each record's title,
+    /// read once per page and kind (not per row).
+    /// </summary>
     private async Task<List<InstanceSummary>> SummariesAsync(IReadOnlyList<WorkflowInstance> rows, CancellationToken ct)
     {
         var definitionIds = rows.Select(r => r.DefinitionId).Distinct().ToList();
         var definitions = await db.Set<WorkflowDefinition>().AsNoTracking().Where(d => definitionIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => (d.Name, d.NameZh), ct);
-        var versionIds = rows.Select(r => r.VersionId).Distinct().ToList();
-        var steps = (await db.Set<WorkflowVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.ModelJson }).ToListAsync(ct))
-            .ToDictionary(v => v.Id, v => WorkflowJson.Model(v.ModelJson).Steps.ToDictionary(s => s.Id));
+        var steps = await VersionSteps.LoadAsync(db, rows.Select(r => r.VersionId), ct);
         var titles = new Dictionary<Guid, string>();
         foreach (var kind in rows.Where(r => r.RecordId is not null).GroupBy(r => r.RecordType))
         {
@@ -202,11 +215,13 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         return rows.Select(i =>
         {
             var (name, nameZh) = definitions.GetValueOrDefault(i.DefinitionId, ("", null));
-            var step = i.CurrentStepId is { } s ? steps.GetValueOrDefault(i.VersionId)?.GetValueOrDefault(s) : null;
-            return new InstanceSummary(i.Id, i.DefinitionId, name, nameZh, i.VersionNumber, i.RecordType, i.RecordId,
+            var step = steps.Find(i.VersionId, i.CurrentStepId);
+            var type = recordTypes.Find(i.RecordType)?.DisplayName;
+            return new InstanceSummary(i.Id, i.DefinitionId, name, nameZh, i.VersionNumber, i.RecordType, type?.En, type?.Zh, i.RecordId,
                 i.RecordId is { } r ? titles.GetValueOrDefault(r) : null, i.Status, i.CurrentStepId, step?.Name, step?.NameZh, i.StartedAt, i.FinishedAt, i.Outcome);
         }).ToList();
     }
 
-    private static IncidentDto Incident(WorkflowIncident x) => new(x.Id, x.InstanceId, x.StepId, x.Error, x.Status, x.CreatedAt, x.ResolvedAt);
+    private static IncidentDto Incident(WorkflowIncident x, WorkflowStep? step) =>
+        new(x.Id, x.InstanceId, x.StepId, step?.Name, step?.NameZh, x.Error, x.Status, x.CreatedAt, x.ResolvedAt);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
-using SaasCrm.Workflows.Definitions;
 using SaasCrm.Workflows.Runtime;
 
 namespace SaasCrm.Workflows.Instances;
@@ -11,11 +10,10 @@ namespace SaasCrm.Workflows.Instances;
 /// </summary>
 public sealed class JournalReader(PlatformDbContext db)
 {
-    public async Task<List<JournalDto>> ReadAsync(WorkflowInstance instance, CancellationToken ct)
+    /// <param name="steps">The steps of the instance's version by id.</param>
+    public async Task<List<JournalDto>> ReadAsync(WorkflowInstance instance, IReadOnlyDictionary<string, WorkflowStep> steps, CancellationToken ct)
     {
         var rows = await db.Set<WorkflowJournalEntry>().AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Sequence).ToListAsync(ct);
-        var modelJson = await db.Set<WorkflowVersion>().AsNoTracking().Where(v => v.Id == instance.VersionId).Select(v => v.ModelJson).SingleAsync(ct);
-        var steps = WorkflowJson.Model(modelJson).Steps.ToDictionary(s => s.Id);
         var args = rows.ToDictionary(r => r.Sequence, r => r.ArgsJson is null ? new Dictionary<string, string?>() : WorkflowJson.Data(r.ArgsJson));
 
         var userIds = Ids(args.Values, "userId");

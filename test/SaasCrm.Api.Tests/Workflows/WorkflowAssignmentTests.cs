@@ -102,6 +102,33 @@ public abstract class WorkflowAssignmentTests(ApiFixture api)
         Assert.False(loads.Single(l => l!["UserId"]!.GetValue<Guid>() == absent)!["Available"]!.GetValue<bool>());
         Assert.Equal(2, loads.Single(l => l!["UserId"]!.GetValue<Guid>() == full)!["Load"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_named_pool_reads_as_the_team_or_the_category_it_stands_for_else_as_typed()
+    {
+        var t = await TenantScenario.CreateAsync(api);
+        var desk = await t.CreateDepartmentAsync("Referral desk");
+        var agent = await t.CreateUserAsync("pool.agent", "sales", desk);
+        object RoundRobin(string pool) => new { strategy = "roundRobin", pool, candidates = new { userIds = new[] { agent } } };
+        await PublishAsync(t.Admin, Model("by-team",
+            Step("by-team", "Assign", RoundRobin(desk.ToString()), "by-source"),
+            Step("by-source", "Assign", RoundRobin("referral"), "by-word"),
+            Step("by-word", "Assign", RoundRobin("VIP"), "done"),
+            Step("done", "Complete")));
+
+        var customer = await CustomerApi.CreateIdAsync(t.Admin, $"Pool Co {Guid.NewGuid():N}");
+        await api.RunJobsAsync();
+        await api.RunJobsAsync();
+
+        var decisions = (await t.Admin.GetOk($"/api/workflows/assignments?recordType=customer&recordId={customer}")).AsArray()
+            .ToDictionary(d => d!["stepId"]!.GetValue<string>(), d => d!["reasonArgs"]!);
+        Assert.Equal(3, decisions.Count);
+        // a department's id is its team; a code of the customer's dictionaries (source "referral") its label in both languages
+        Assert.Equal(("Referral desk", "Referral desk"), (decisions["by-team"]["poolName"]!.GetValue<string>(), decisions["by-team"]["poolNameZh"]!.GetValue<string>()));
+        Assert.Equal(("Referral", "转介绍"), (decisions["by-source"]["poolName"]!.GetValue<string>(), decisions["by-source"]["poolNameZh"]!.GetValue<string>()));
+        Assert.Equal("VIP", decisions["by-word"]["pool"]!.GetValue<string>());
+        Assert.Null(decisions["by-word"]["poolName"]);
+    }
 }
 
 public sealed class WorkflowAssignmentTestsSqlite(SqliteApi api) : WorkflowAssignmentTests(api), IClassFixture<SqliteApi>;

@@ -18,8 +18,10 @@ describe('WorkflowJournalTimeline', () => {
             notified: 'Notified {{count}} user(s): {{subject}}',
             statusSet: 'Status set to {{status}}',
             fieldSet: '{{field}} set to {{value}}',
+            deadlineSet: '{{field}} due {{due}} ({{duration}})',
           },
-          variable: 'variable “{{name}}”',
+          variable: 'Variable “{{name}}”',
+          variables: { roundsLeft: 'Rounds left' },
           fields: { ticket: { priorityCode: 'Priority' } },
         },
       },
@@ -38,8 +40,10 @@ describe('WorkflowJournalTimeline', () => {
             notified: '已通知 {{count}} 位用户：{{subject}}',
             statusSet: '状态设为 {{status}}',
             fieldSet: '{{field}} 设为 {{value}}',
+            deadlineSet: '{{field}} 时限为 {{due}}（{{duration}}）',
           },
           variable: '变量“{{name}}”',
+          variables: { roundsLeft: '剩余轮次' },
           fields: { ticket: { priorityCode: '优先级' } },
         },
       },
@@ -123,11 +127,24 @@ describe('WorkflowJournalTimeline', () => {
     expect(unknown[1]).toContain('priorityCode set to high');
   });
 
-  it('names a workflow variable as a variable, in each language', async () => {
-    const line: WorkflowJournalLine[] = [
+  it('names a known workflow variable by its label and any other one as a variable, in each language', async () => {
+    const lines: WorkflowJournalLine[] = [
       { sequence: 1, at: '2026-11-23T08:00:00Z', stepId: 'count', activity: 'SetField', outcome: 'next', code: 'fieldSet', args: { field: 'var.roundsLeft', value: '2' } },
+      { sequence: 2, at: '2026-11-23T08:00:01Z', stepId: 'tries', activity: 'SetField', outcome: 'next', code: 'fieldSet', args: { field: 'var.maxRetries', value: '5' } },
+      {
+        sequence: 3, at: '2026-11-23T08:00:02Z', stepId: 'due', activity: 'ComputeDeadline', outcome: 'next', code: 'deadlineSet',
+        args: { field: 'var.followUpAt', due: 'not a date', duration: 'PT4H' },
+      },
     ];
-    expect((await render('en-US', line, 'complaint'))[0]).toContain('variable “roundsLeft” set to 2');
-    expect((await render('zh-CN', line, 'complaint'))[0]).toContain('变量“roundsLeft” 设为 2');
+    const en = await render('en-US', lines, 'complaint');
+    expect(en[0]).toContain('Rounds left set to 2');
+    expect(en[0]).not.toContain('var.');
+    expect(en[1]).toContain('Variable “maxRetries” set to 5');
+    expect(en[2]).toContain('Variable “followUpAt” due not a date (PT4H)');
+    const zh = await render('zh-CN', lines, 'complaint');
+    expect(zh[0]).toContain('剩余轮次 设为 2');
+    expect(zh[0]).not.toContain('roundsLeft');
+    expect(zh[1]).toContain('变量“maxRetries” 设为 5');
+    expect(zh[2]).toContain('变量“followUpAt” 时限为 not a date（PT4H）');
   });
 });

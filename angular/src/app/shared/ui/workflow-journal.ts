@@ -4,6 +4,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { injectUiLanguage, labelIn } from './custom-field-support';
+import { statusLabelKey, translated, workflowEventLabel, workflowFieldLabel } from './workflow-labels';
 
 /**
  * One journal line of GET /api/workflows/instances/{id}. Lines written before message codes existed have only
@@ -34,25 +35,6 @@ interface Row {
 
 /** Instance-level outcomes that get a translated tag (branch names of a definition are shown as they are). */
 const OUTCOMES = ['started', 'completed', 'waiting', 'resumed', 'failed', 'migrated', 'retried', 'skipped', 'cancelled', 'next', 'escalated', 'maxReached', 'none', 'event', 'timer', 'true', 'false'];
-
-/** Where the status labels of each known record type live (their own areas' translations). */
-const STATUS_LABELS: Record<string, string> = {
-  ticket: 'service.ticketStatus',
-  complaint: 'service.complaintStatus',
-  consultation: 'consultations.statuses',
-  return: 'returns.statuses',
-};
-
-/** A record status as its record type labels it, e.g. ticket "InProgress" → "In progress"; unknown ones as they are. */
-export function statusLabelKey(recordType: string | null | undefined, status: string): string | null {
-  const area = recordType ? STATUS_LABELS[recordType] : undefined;
-  return area ? `${area}.${status}` : null;
-}
-
-/** A record field's label key (the workflow catalogue's labels), e.g. ticket "priorityCode" → "Priority". */
-export function fieldLabelKey(recordType: string | null | undefined, field: string): string | null {
-  return recordType ? `workflows.journal.fields.${recordType}.${field}` : null;
-}
 
 /**
  * An instance's execution journal as a timeline in the viewer's language: step titles instead of step ids,
@@ -142,11 +124,8 @@ export class WorkflowJournalTimeline {
     p['department'] = p['department'] || p['departmentId'] || '';
     const recordType = this.recordType();
     if (p['status']) p['status'] = this.labelOr(statusLabelKey(recordType, p['status']), p['status']);
-    if (p['field'])
-      p['field'] = p['field'].startsWith('var.')
-        ? this.instant('workflows.journal.variable', p['field'], { name: p['field'].slice(4) })
-        : this.labelOr(fieldLabelKey(recordType, p['field']), p['field']);
-    if (p['event']) p['event'] = this.instant(`workflows.journal.events.${p['event']}`, p['event']);
+    if (p['field']) p['field'] = workflowFieldLabel(this.translate, recordType, p['field']);
+    if (p['event']) p['event'] = workflowEventLabel(this.translate, p['event']);
     if (p['strategy']) p['strategy'] = this.instant(`workflows.strategy.${p['strategy']}`, p['strategy']);
     if (p['channels']) p['channels'] = p['channels'].split(',').map((c) => this.instant(`workflows.journal.channels.${c}`, c)).join(' / ');
     return p;
@@ -156,10 +135,8 @@ export class WorkflowJournalTimeline {
     return key ? this.instant(key, fallback) : fallback;
   }
 
-  /** A translation, or `fallback` when the key is missing (ngx-translate answers with the key itself). */
   private instant(key: string, fallback: string, params?: Record<string, string>): string {
-    const text = this.translate.instant(key, params) as string;
-    return text && text !== key ? text : fallback;
+    return translated(this.translate, key, fallback, params);
   }
 }
 

@@ -13,7 +13,7 @@ describe('record workflow panel: assignment reasons', () => {
       strategy: { roundRobin: '轮流', leastLoaded: '最少负载' },
       assignmentReason: {
         roundRobin: '轮流分配：接在{{previous}}之后。',
-        pool: '分配池 {{pool}}',
+        withPool: '{{reason}}（分配池：{{pool}}）',
         leastLoadedCapped: '未完成事项最少（{{load}} 件，上限 {{capacity}} 件）。',
       },
     },
@@ -51,8 +51,19 @@ describe('record workflow panel: assignment reasons', () => {
     ]);
     expect(rows[0]).toContain('轮流分配：接在王芳之后。');
     expect(rows[0]).not.toContain('分配池');
-    expect(rows[1]).toContain('轮流分配：接在李娜之后。 (分配池 VIP)');
+    expect(rows[1]).toContain('轮流分配：接在李娜之后。（分配池：VIP）');
     expect(rows[2]).toContain('未完成事项最少（1 件，上限 2 件）。');
+  });
+
+  it('names a pool by the team or category it stands for, in the viewer language, never by its key', async () => {
+    const rows = await reasons([
+      decision({ reasonCode: 'roundRobin', reasonArgs: { previous: '李娜', pool: '0199aa00-0000-7000-8000-000000000001', poolName: '客服一组', poolNameZh: '客服一组' } }),
+      decision({ reasonCode: 'roundRobin', reasonArgs: { previous: '王芳', pool: 'repair', poolName: 'Repair', poolNameZh: '维修' } }),
+    ]);
+    expect(rows[0]).toContain('轮流分配：接在李娜之后。（分配池：客服一组）');
+    expect(rows[0]).not.toContain('0199aa00');
+    expect(rows[1]).toContain('（分配池：维修）');
+    expect(rows[1]).not.toContain('repair');
   });
 
   it('keeps the stored text of rows written before reasons had codes, or of a code it does not know', async () => {

@@ -6,7 +6,9 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LocalDatePipe } from '../../../core/i18n/format.pipes';
 import type { AssignmentDecisionDto, InstanceDetail } from '../../../shared/api/generated';
+import { injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
 import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
+import { poolLabel } from '../../../shared/ui/workflow-labels';
 
 /** The record's workflow instances with their execution journal (the shared timeline), and the reasons of its assignments. */
 @Component({
@@ -31,7 +33,7 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
           @for (i of instances(); track i.instance.id; let first = $first) {
             <nz-collapse-panel [nzHeader]="header" [nzActive]="first">
               <ng-template #header>
-                <span>{{ 'service.workflow.instance' | translate }} v{{ i.instance.versionNumber }}</span>
+                <span data-test="workflow-instance-name">{{ definitionLabel(i) || ('service.workflow.instance' | translate) }}<span class="muted">v{{ i.instance.versionNumber }}</span></span>
                 <nz-tag class="status" [nzColor]="i.instance.status === 'Running' || i.instance.status === 'Waiting' ? 'processing' : i.instance.status === 'Faulted' ? 'red' : 'default'">{{ 'workflows.instanceStatus.' + i.instance.status | translate }}</nz-tag>
                 <span class="muted">{{ i.instance.startedAt | localDate }}</span>
               </ng-template>
@@ -58,10 +60,19 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
 })
 export class WorkflowJournal {
   private readonly translate = inject(TranslateService);
+  private readonly language = injectUiLanguage();
   readonly instances = input<readonly InstanceDetail[]>([]);
   readonly assignments = input<readonly AssignmentDecisionDto[]>([]);
 
-  /** The reason in the viewer's language from its code and values; rows written before codes keep their English text. */
+  /** The workflow's name in the viewer's language (its Chinese name when there is one). */
+  protected definitionLabel(i: InstanceDetail): string {
+    return labelIn(this.language(), i.instance.definitionName, i.instance.definitionNameZh);
+  }
+
+  /**
+   * The reason in the viewer's language from its code and values; rows written before codes keep their English text.
+   * A pool the admin named shows as the team or category it stands for, else as typed.
+   */
   protected reasonText(a: AssignmentDecisionDto): string {
     if (!a.reasonCode) return a.reason;
     const args: Record<string, string> = {};
@@ -69,6 +80,7 @@ export class WorkflowJournal {
     const key = `workflows.assignmentReason.${a.reasonCode}`;
     const text = this.translate.instant(key, args) as string;
     if (!text || text === key) return a.reason;
-    return a.reasonArgs?.['pool'] ? `${text} (${this.translate.instant('workflows.assignmentReason.pool', args) as string})` : text;
+    const pool = poolLabel(this.language(), a.reasonArgs);
+    return pool ? (this.translate.instant('workflows.assignmentReason.withPool', { reason: text, pool }) as string) : text;
   }
 }

@@ -126,12 +126,18 @@ export class WorkflowApi {
     return {
       ...instanceSummary(r['instance'] ?? r),
       variables,
-      bookmarks: ((r['bookmarks'] as Raw[]) ?? []).map((b) => ({ stepId: b['stepId'], kind: String(b['kind']).toLowerCase(), event: b['eventName'] ?? b['event'] ?? b['boundField'], dueAt: b['dueAt'] })),
+      bookmarks: ((r['bookmarks'] as Raw[]) ?? []).map((b) => ({
+        stepId: b['stepId'], stepName: b['stepName'] ?? null, stepNameZh: b['stepNameZh'] ?? null, kind: String(b['kind']).toLowerCase(),
+        event: b['eventName'] ?? null, boundField: b['boundField'] ?? null, dueAt: b['dueAt'],
+      })),
       journal: ((r['journal'] as Raw[]) ?? []).map((j) => ({
         sequence: j['sequence'], at: j['at'], stepId: j['stepId'], stepName: j['stepName'], stepNameZh: j['stepNameZh'], activity: j['activity'],
         outcome: j['outcome'], message: j['message'], code: j['code'], args: j['args'],
       })),
-      incidents: ((r['incidents'] as Raw[]) ?? []).map((i) => ({ id: i['id'], stepId: i['stepId'], message: i['error'] ?? i['message'], at: i['createdAt'] ?? i['at'], resolved: i['status'] !== undefined && i['status'] !== 'Open' })),
+      incidents: ((r['incidents'] as Raw[]) ?? []).map((i) => ({
+        id: i['id'], stepId: i['stepId'], stepName: i['stepName'] ?? null, stepNameZh: i['stepNameZh'] ?? null, message: i['error'] ?? i['message'],
+        at: i['createdAt'] ?? i['at'], resolved: i['status'] !== undefined && i['status'] !== 'Open',
+      })),
     };
   }
   migrate = (id: string, toVersion: number): Promise<unknown> => this.api.apiWorkflowsInstancesIdMigratePost({ id, body: { toVersion } });
@@ -169,6 +175,8 @@ function instanceSummary(r: Raw) {
     definitionNameZh: r['definitionNameZh'] ?? null,
     version: r['versionNumber'] ?? r['version'],
     recordType: r['recordType'],
+    recordTypeName: r['recordTypeName'] ?? null,
+    recordTypeNameZh: r['recordTypeNameZh'] ?? null,
     recordId: r['recordId'],
     recordTitle: r['recordTitle'] ?? null,
     status: r['status'],

@@ -1,4 +1,3 @@
-import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -20,12 +19,14 @@ import { WorkflowApi } from '../data/workflow-api';
 import type { CatalogRecordType, DefinitionDetail, DefinitionSummary, InstanceDetail, InstanceSummary } from '../model/api';
 import { injectUiLanguage, labelIn } from '../../../shared/ui/custom-field-support';
 import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
+import { currentStepLabel, definitionLabel, recordTypeLabel, stepTitle } from '../ui/instance-labels';
+import { WorkflowInstanceState } from '../ui/instance-state';
 
 /** /admin/workflows/instances: running and finished instances; detail with variables, bookmarks, journal, incidents and migration. */
 @Component({
   selector: 'app-workflow-instances-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, JsonPipe, TranslatePipe, LocalDatePipe, NzTableModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule, NzDrawerModule, NzDescriptionsModule, NzPopconfirmModule, NzEmptyModule, NzAlertModule, WorkflowJournalTimeline],
+  imports: [FormsModule, TranslatePipe, LocalDatePipe, NzTableModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule, NzDrawerModule, NzDescriptionsModule, NzPopconfirmModule, NzEmptyModule, NzAlertModule, WorkflowJournalTimeline, WorkflowInstanceState],
   template: `
     <div class="page-card">
       <div class="page-head">
@@ -64,11 +65,11 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
         <tbody>
           @for (i of items(); track i.id) {
             <tr (click)="open(i)" class="clickable">
-              <td>{{ label(i.definitionName, i.definitionNameZh) }} <span class="muted">v{{ i.version }}</span></td>
-              <td>{{ recordTypeLabel(i.recordType) }}</td>
+              <td data-test="instance-definition">{{ definitionLabel(i) }} <span class="muted">v{{ i.version }}</span></td>
+              <td data-test="instance-record-type">{{ recordTypeLabel(i) }}</td>
               <td>{{ i.recordTitle ?? (i.recordId ? ('workflows.instances.recordGone' | translate) : '—') }}</td>
               <td><nz-tag [nzColor]="color(i.status)">{{ 'workflows.instanceStatus.' + i.status | translate }}</nz-tag></td>
-              <td>{{ stepLabel(i) }}</td>
+              <td data-test="instance-step">{{ stepLabel(i) }}</td>
               <td>{{ i.startedAt | localDate }}</td>
             </tr>
           }
@@ -80,31 +81,19 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
       }
     </div>
 
-    <nz-drawer [nzVisible]="!!detail()" nzWidth="720px" [nzTitle]="detail() ? label(detail()!.definitionName, detail()!.definitionNameZh) : ''" (nzOnClose)="detail.set(null)">
+    <nz-drawer [nzVisible]="!!detail()" nzWidth="720px" [nzTitle]="detail() ? definitionLabel(detail()!) : ''" (nzOnClose)="detail.set(null)">
       <ng-container *nzDrawerContent>
         @if (detail(); as d) {
           <nz-descriptions nzBordered nzSize="small" [nzColumn]="2">
             <nz-descriptions-item [nzTitle]="'common.status' | translate"><nz-tag [nzColor]="color(d.status)">{{ 'workflows.instanceStatus.' + d.status | translate }}</nz-tag></nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'workflows.versions.number' | translate">v{{ d.version }}</nz-descriptions-item>
-            <nz-descriptions-item [nzTitle]="'workflows.instances.record' | translate">{{ recordTypeLabel(d.recordType) }} · {{ d.recordTitle ?? (d.recordId ? ('workflows.instances.recordGone' | translate) : '—') }}</nz-descriptions-item>
+            <nz-descriptions-item [nzTitle]="'workflows.instances.record' | translate">{{ recordTypeLabel(d) }} · {{ d.recordTitle ?? (d.recordId ? ('workflows.instances.recordGone' | translate) : '—') }}</nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'workflows.instances.currentStep' | translate">{{ stepLabel(d) }}</nz-descriptions-item>
           </nz-descriptions>
-          <h4>{{ 'workflows.variables.title' | translate }}</h4>
-          <pre class="vars">{{ d.variables | json }}</pre>
-          <h4>{{ 'workflows.instances.bookmarks' | translate }}</h4>
-          @for (b of d.bookmarks; track $index) {
-            <div>
-              <nz-tag>{{ b.stepId }}</nz-tag> {{ 'workflows.instances.waitingFor.' + b.kind | translate }} {{ b.event }}
-              @if (b.dueAt) {
-                <span class="muted">· {{ 'workflows.instances.dueAt' | translate }} {{ b.dueAt | localDate }}</span>
-              }
-            </div>
-          } @empty {
-            <div class="muted">—</div>
-          }
+          <app-workflow-instance-state [values]="d.variables" [bookmarks]="d.bookmarks" [recordType]="d.recordType" />
           <h4>{{ 'workflows.instances.incidents' | translate }}</h4>
           @for (inc of d.incidents; track inc.id) {
-            <nz-alert nzType="error" [nzMessage]="inc.stepId + ': ' + inc.message" [nzAction]="canManage() && !inc.resolved ? incidentActions : null" class="incident" />
+            <nz-alert nzType="error" [nzMessage]="stepTitle(inc) + ': ' + inc.message" [nzAction]="canManage() && !inc.resolved ? incidentActions : null" class="incident" />
             <ng-template #incidentActions>
               <button nz-button nzSize="small" nz-popconfirm [nzPopconfirmTitle]="'workflows.instances.retryConfirm' | translate" (nzOnConfirm)="incident(inc.id, 'retry')">{{ 'workflows.instances.retry' | translate }}</button>
               <button nz-button nzSize="small" nz-popconfirm [nzPopconfirmTitle]="'workflows.instances.skipConfirm' | translate" (nzOnConfirm)="incident(inc.id, 'skip')">{{ 'workflows.instances.skip' | translate }}</button>
@@ -139,7 +128,6 @@ import { WorkflowJournalTimeline } from '../../../shared/ui/workflow-journal';
     .w240 { width: 240px; }
     .clickable { cursor: pointer; }
     .more { margin-top: 12px; }
-    .vars { background: #fafafa; padding: 8px; border-radius: 6px; max-height: 200px; overflow: auto; }
     .incident { margin-bottom: 8px; }
     h4 { margin-top: 16px; }
   `,
@@ -174,12 +162,11 @@ export class WorkflowInstancesPage implements OnInit {
     this.api.definitions({ page: 1, pageSize: 500 }).then((d) => this.definitions.set(d.items), () => undefined);
   }
   label = (en: string | null | undefined, zh: string | null | undefined) => labelIn(this.language(), en, zh);
-  recordTypeLabel(name: string | null): string {
-    const type = this.recordTypes().find((t) => t.name === name);
-    return type ? this.label(type.displayName.en, type.displayName.zh) : (name ?? '—');
-  }
+  definitionLabel = (i: InstanceSummary) => definitionLabel(this.language(), i);
+  recordTypeLabel = (i: InstanceSummary) => recordTypeLabel(this.language(), i, this.recordTypes());
   /** the step's title in the instance's version; its id only when it has none */
-  stepLabel = (i: InstanceSummary) => this.label(i.currentStepName, i.currentStepNameZh) || i.currentStepId || '—';
+  stepLabel = (i: InstanceSummary) => currentStepLabel(this.language(), i);
+  stepTitle = (s: { stepId: string; stepName?: string | null; stepNameZh?: string | null }) => stepTitle(this.language(), s);
   color = (s: string) => (s === 'Faulted' ? 'red' : s === 'Completed' ? 'green' : s === 'Cancelled' ? 'default' : 'blue');
   reload(): void {
     void this.load(false);

@@ -169,6 +169,9 @@ export interface InstanceSummary {
   definitionNameZh?: string | null;
   version: number;
   recordType: string | null;
+  /** the record type's display name (English) and Chinese name; null for a schedule's instance */
+  recordTypeName?: string | null;
+  recordTypeNameZh?: string | null;
   recordId: string | null;
   /** the record's number and title; null when it is gone */
   recordTitle?: string | null;
@@ -188,9 +191,14 @@ export interface InstancePage {
 
 export interface Bookmark {
   stepId: string;
+  /** the waiting step's title (English) and Chinese title */
+  stepName?: string | null;
+  stepNameZh?: string | null;
   /** "event", "timer", "task" */
   kind: string;
   event?: string | null;
+  /** the record's date field a timer follows */
+  boundField?: string | null;
   dueAt?: string | null;
 }
 
@@ -213,6 +221,9 @@ export interface JournalEntry {
 export interface Incident {
   id: string;
   stepId: string;
+  /** the failed step's title (English) and Chinese title */
+  stepName?: string | null;
+  stepNameZh?: string | null;
   message: string;
   at: string;
   attempts?: number;

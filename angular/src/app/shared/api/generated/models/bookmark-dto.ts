@@ -10,4 +10,6 @@ export interface BookmarkDto {
   kind: BookmarkKind;
   outcome: string;
   stepId: string;
+  stepName: (string | null);
+  stepNameZh: (string | null);
 }

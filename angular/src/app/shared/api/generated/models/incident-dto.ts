@@ -10,4 +10,6 @@ export interface IncidentDto {
   resolvedAt: (string | null);
   status: IncidentStatus;
   stepId: string;
+  stepName: (string | null);
+  stepNameZh: (string | null);
 }

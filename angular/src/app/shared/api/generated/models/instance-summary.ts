@@ -15,6 +15,8 @@ export interface InstanceSummary {
   recordId: (string | null);
   recordTitle: (string | null);
   recordType: (string | null);
+  recordTypeName: (string | null);
+  recordTypeNameZh: (string | null);
   startedAt: string;
   status: WorkflowInstanceStatus;
   versionNumber: (number | string);
