@@ -423,6 +423,8 @@ export type { ApiKnowledgeArticlesIdVersionsNumberRestorePost$Params as ApiKnowl
 export { apiKnowledgeArticlesIdVersionsNumberRestorePost as apiKnowledgeArticlesIdVersionsNumberRestorePost } from './fn/knowledge/api-knowledge-articles-id-versions-number-restore-post';
 export type { ApiKnowledgeArticlesIdHelpfulPost$Params as ApiKnowledgeArticlesIdHelpfulPost$Params } from './fn/knowledge/api-knowledge-articles-id-helpful-post';
 export { apiKnowledgeArticlesIdHelpfulPost as apiKnowledgeArticlesIdHelpfulPost } from './fn/knowledge/api-knowledge-articles-id-helpful-post';
+export type { ApiKnowledgeArticlesIdAttachmentsFileIdGet$Params as ApiKnowledgeArticlesIdAttachmentsFileIdGet$Params } from './fn/knowledge/api-knowledge-articles-id-attachments-file-id-get';
+export { apiKnowledgeArticlesIdAttachmentsFileIdGet as apiKnowledgeArticlesIdAttachmentsFileIdGet } from './fn/knowledge/api-knowledge-articles-id-attachments-file-id-get';
 export type { ApiKnowledgeArticlesAttachmentsPost$Params as ApiKnowledgeArticlesAttachmentsPost$Params } from './fn/knowledge/api-knowledge-articles-attachments-post';
 export { apiKnowledgeArticlesAttachmentsPost as apiKnowledgeArticlesAttachmentsPost } from './fn/knowledge/api-knowledge-articles-attachments-post';
 export type { ApiKnowledgeArticlesFromTicketTicketIdPost$Params as ApiKnowledgeArticlesFromTicketTicketIdPost$Params } from './fn/knowledge/api-knowledge-articles-from-ticket-ticket-id-post';

@@ -15,6 +15,8 @@ import { apiKnowledgeArticlesFromTicketTicketIdPost } from '../fn/knowledge/api-
 import { ApiKnowledgeArticlesFromTicketTicketIdPost$Params } from '../fn/knowledge/api-knowledge-articles-from-ticket-ticket-id-post';
 import { apiKnowledgeArticlesGet } from '../fn/knowledge/api-knowledge-articles-get';
 import { ApiKnowledgeArticlesGet$Params } from '../fn/knowledge/api-knowledge-articles-get';
+import { apiKnowledgeArticlesIdAttachmentsFileIdGet } from '../fn/knowledge/api-knowledge-articles-id-attachments-file-id-get';
+import { ApiKnowledgeArticlesIdAttachmentsFileIdGet$Params } from '../fn/knowledge/api-knowledge-articles-id-attachments-file-id-get';
 import { apiKnowledgeArticlesIdDelete } from '../fn/knowledge/api-knowledge-articles-id-delete';
 import { ApiKnowledgeArticlesIdDelete$Params } from '../fn/knowledge/api-knowledge-articles-id-delete';
 import { apiKnowledgeArticlesIdGet } from '../fn/knowledge/api-knowledge-articles-id-get';
@@ -323,6 +325,31 @@ export class KnowledgeService extends BaseService {
   apiKnowledgeArticlesIdHelpfulPost(params: ApiKnowledgeArticlesIdHelpfulPost$Params, context?: HttpContext): Promise<ArticleHelpfulDto> {
     const resp = this.apiKnowledgeArticlesIdHelpfulPost$Response(params, context);
     return resp.then((r: StrictHttpResponse<ArticleHelpfulDto>): ArticleHelpfulDto => r.body);
+  }
+
+  /** Path part for operation `apiKnowledgeArticlesIdAttachmentsFileIdGet()` */
+  static readonly ApiKnowledgeArticlesIdAttachmentsFileIdGetPath = '/api/knowledge/articles/{id}/attachments/{fileId}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `apiKnowledgeArticlesIdAttachmentsFileIdGet()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiKnowledgeArticlesIdAttachmentsFileIdGet$Response(params: ApiKnowledgeArticlesIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<StrictHttpResponse<void>> {
+    const obs = apiKnowledgeArticlesIdAttachmentsFileIdGet(this.http, this.rootUrl, params, context);
+    return firstValueFrom(obs);
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `apiKnowledgeArticlesIdAttachmentsFileIdGet$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  apiKnowledgeArticlesIdAttachmentsFileIdGet(params: ApiKnowledgeArticlesIdAttachmentsFileIdGet$Params, context?: HttpContext): Promise<void> {
+    const resp = this.apiKnowledgeArticlesIdAttachmentsFileIdGet$Response(params, context);
+    return resp.then((r: StrictHttpResponse<void>): void => r.body);
   }
 
   /** Path part for operation `apiKnowledgeArticlesAttachmentsPost()` */
