@@ -138,6 +138,24 @@ public sealed class LuceneEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Scope_and_filters_apply_together()
+    {
+        SearchDocument Doc(string name, string owner, string level) =>
+            new("customer", Guid.NewGuid(), name, new Dictionary<string, string?>(), [], new Dictionary<string, string?> { ["owner"] = owner, ["level"] = level }, null, 1);
+        await _index.ApplyAsync(_tenant, [Doc("Scope Mine A", "u1", "a"), Doc("Scope Mine B", "u1", "b"), Doc("Scope Theirs A", "u2", "a")], [], default);
+        var mine = SearchScope.AnyOfFields(new Dictionary<string, IReadOnlyCollection<string>> { ["owner"] = ["u1"] });
+        Assert.Equal(["Scope Mine A"], await Titles("scope", mine, new() { ["level"] = "a" }));
+        Assert.Empty(await Titles("scope", mine, new() { ["owner"] = "u2" }));
+    }
+
+    [Fact]
+    public async Task No_call_reaches_an_index_without_a_tenant()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => _index.ApplyAsync(Guid.Empty, [Customer("Nobody's")], [], default));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Titles("nobody", tenant: Guid.Empty));
+    }
+
+    [Fact]
     public async Task A_rebuild_swaps_in_a_new_index_while_the_old_one_answers()
     {
         await _index.ApplyAsync(_tenant, [Customer("Before Rebuild")], [], default);

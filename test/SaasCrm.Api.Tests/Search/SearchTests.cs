@@ -196,6 +196,37 @@ public abstract class SearchTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_crash_after_indexing_but_before_the_position_is_saved_reapplies_without_duplicates()
+    {
+        var t = await TenantScenario.CreateAsync(api, "search-reapply");
+        var id = await SeedAsync(t, "Initech Alpha");
+        var folder = Directory.CreateTempSubdirectory("saascrm-node-c-").FullName;
+        using var nodeIndex = new LuceneSearchIndex(folder);
+        var node = new SearchNode("node-c-" + Guid.NewGuid().ToString("N")[..6], nodeIndex);
+        var applier = ActivatorUtilities.CreateInstance<SearchIndexApplier>(api.Factory.Services, node);
+        await applier.ApplyAllAsync();
+        await RenameAsync(t, id, "Initech Beta");
+        await applier.ApplyAllAsync();
+
+        // The index has both operations; the node's position goes back to before them, as if neither save had happened.
+        await using (var scope = api.Factory.Services.GetRequiredService<ITenantScopeFactory>().Create(null, null))
+        {
+            var db = scope.Services.GetRequiredService<PlatformDbContext>();
+            Assert.Equal(1, await db.Set<SearchIndexPosition>().Where(p => p.TenantId == t.Id && p.NodeId == node.NodeId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.LastSequence, 0L)));
+        }
+        await applier.ApplyAllAsync(); // applies both again
+
+        Assert.Equal(["Initech Beta"], await NodeTitlesAsync(nodeIndex, t.Id, "initech"));
+        await using (var scope = api.Factory.Services.GetRequiredService<ITenantScopeFactory>().Create(null, null))
+        {
+            var db = scope.Services.GetRequiredService<PlatformDbContext>();
+            var position = await db.Set<SearchIndexPosition>().SingleAsync(p => p.TenantId == t.Id && p.NodeId == node.NodeId);
+            Assert.True(position.LastSequence > 0, "the position moves forward again");
+        }
+    }
+
+    [Fact]
     public async Task A_rebuild_runs_as_a_job_and_a_deleted_tenant_loses_its_index()
     {
         var t = await TenantScenario.CreateAsync(api, "search-rebuild");
