@@ -47,12 +47,18 @@ public sealed class ActivityContext
 
     public bool Evaluate(JsonNode? condition) => ConditionEvaluator.Evaluate(condition, Catalog, Read);
 
-    /// <summary>Changes the record (tracked, saved with the step) and the snapshot the next steps read.</summary>
+    /// <summary>
+    /// Changes the record (tracked, saved with the step) and the snapshot the next steps read. A dry run changes only
+    /// the snapshot, so it also runs on sample values without a record.
+    /// </summary>
     public async Task ApplyAsync(WorkflowRecordChange change, CancellationToken cancellationToken)
     {
-        if (RecordType is null || RecordId is null)
-            throw new Platform.Domain.BusinessException("workflow.no_record", $"Step '{Step.Id}' changes a record but this instance has none.");
-        if (!DryRun) await RecordType.ApplyAsync(RecordId.Value, change, cancellationToken);
+        if (!DryRun)
+        {
+            if (RecordType is null || RecordId is null)
+                throw new Platform.Domain.BusinessException("workflow.no_record", $"Step '{Step.Id}' changes a record but this instance has none.");
+            await RecordType.ApplyAsync(RecordId.Value, change, cancellationToken);
+        }
         switch (change)
         {
             case SetRecordField f: Values[f.Field] = f.Value; break;
