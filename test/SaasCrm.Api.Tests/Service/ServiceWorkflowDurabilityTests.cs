@@ -144,6 +144,81 @@ public abstract class ServiceWorkflowDurabilityTests(ApiFixture api)
         Assert.Equal(answered, await JournalAsync(second.Services, t.Id, replied));
         Assert.Equal(1, (await admin2.GetOk($"/api/complaints/{overdue}"))["escalationLevel"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Three_days_forward_fires_each_overdue_step_once_for_a_complaint_an_unclaimed_ticket_and_a_transferred_consultation()
+    {
+        var t = await TenantScenario.CreateAsync(api, "jump");
+        var center = await t.CreateDepartmentAsync("Service center");
+        var afterSales = await t.CreateDepartmentAsync("After-sales", center);
+        var desk = await t.CreateDepartmentAsync("Ticket desk");
+        var director = await t.CreateUserAsync("director", "service", center);
+        var asHead = await t.CreateUserAsync("ashead", "service", afterSales);
+        var deskHead = await t.CreateUserAsync("deskhead", "manager", desk);
+        await t.CreateUserAsync("agent1", "service", desk);
+        await t.CreateUserAsync("agent2", "service", desk);
+        await SetHeadAsync(t.Admin, center, director);
+        await SetHeadAsync(t.Admin, afterSales, asHead);
+        await SetHeadAsync(t.Admin, desk, deskHead);
+        var days = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+        await t.Admin.PostOk("/api/workflows/calendars", new
+        {
+            name = "24/7", timeZone = "UTC", isDefault = true, weeklyHours = days.ToDictionary(d => d, _ => new[] { "00:00-24:00" }),
+        }, HttpStatusCode.Created);
+        var customer = Id(await t.Admin.PostOk("/api/customers", new { kind = "Company", name = "Jump Co " + t.Name, phones = Array.Empty<string>(), emails = Array.Empty<string>(), tags = Array.Empty<string>() }, HttpStatusCode.Created));
+
+        // A complaint with 8 hours to reply, a ticket nobody accepts within 30 minutes, a consultation transferred with 2 hours.
+        var complaint = Id(await t.Admin.PostOk("/api/complaints", new
+        {
+            customerId = customer, title = "冰箱噪音", content = "三次维修未解决", typeCode = "product-quality", severityCode = "high", departmentId = afterSales,
+        }, HttpStatusCode.Created));
+        var ticket = Id(await t.Admin.PostOk("/api/tickets", new { customerId = customer, title = "Repair", categoryCode = "repair", priorityCode = "normal", departmentId = desk }, HttpStatusCode.Created));
+        var consultation = Id(await t.Admin.PostOk("/api/consultations", new
+        {
+            enquiryTypeCode = "price", content = "海尔冰箱 BCD-470 是否支持一级能效补贴？", customerId = customer, contactName = "王女士", contactPhone = "13800138000",
+            productCategoryCode = "appliances", brandCode = "haier", quantity = 1,
+        }, HttpStatusCode.Created));
+        var now = api.Factory.Clock.GetUtcNow().UtcDateTime;
+        await t.Admin.PostOk($"/api/consultations/{consultation}/transfer", new { departmentId = afterSales, deadline = now.AddHours(2) });
+        await DrainAsync(api.Factory);
+        var waits = new[] { (complaint, "wait-reply", "escalate-overdue"), (ticket, "wait-claim", "escalate"), (consultation, "wait-answer", "escalate") };
+        foreach (var (record, wait, escalate) in waits)
+        {
+            var journal = await JournalAsync(api.Factory.Services, t.Id, record);
+            Assert.Equal(1, Lines(journal, wait, "waiting"));
+            Assert.Equal(0, Lines(journal, escalate));
+        }
+
+        // One jump of three days, then every job that fell due, until none is left.
+        api.Factory.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.True(await DrainAsync(api.Factory) > 0);
+
+        var after = new Dictionary<Guid, Dictionary<(string? Step, string Outcome), int>>();
+        foreach (var (record, wait, escalate) in waits)
+        {
+            var journal = after[record] = await JournalAsync(api.Factory.Services, t.Id, record);
+            Assert.Equal(1, Lines(journal, wait, "timer"));
+            Assert.Equal(0, Lines(journal, wait, "event"));
+            Assert.Equal(1, Lines(journal, escalate));
+            Assert.Equal(1, Lines(journal, escalate, "escalated"));
+        }
+        // After its escalation each took its next step once: the complaint and the consultation wait again for a fresh
+        // deadline counted from now (not overdue), the ticket told the team head and completed.
+        Assert.Equal(1, Lines(after[complaint], "notify-overdue"));
+        Assert.Equal(2, Lines(after[complaint], "wait-reply", "waiting"));
+        Assert.Equal(1, Lines(after[consultation], "notify-overdue"));
+        Assert.Equal(2, Lines(after[consultation], "wait-answer", "waiting"));
+        Assert.Equal(1, Lines(after[ticket], "notify-head"));
+        Assert.Equal(1, Lines(after[ticket], "done"));
+
+        var admin = await LoginAsync(api.Factory, t, "admin"); // the first access token has expired meanwhile
+        Assert.Equal(1, (await admin.GetOk($"/api/complaints/{complaint}"))["escalationLevel"]!.GetValue<int>());
+        Assert.Equal(1, (await admin.GetOk($"/api/consultations/{consultation}"))["escalationLevel"]!.GetValue<int>());
+
+        // Nothing else is due; running the jobs again changes no journal.
+        Assert.Equal(0, await DrainAsync(api.Factory));
+        foreach (var (record, _, _) in waits) Assert.Equal(after[record], await JournalAsync(api.Factory.Services, t.Id, record));
+    }
 }
 
 public sealed class ServiceWorkflowDurabilityTestsSqlite(SqliteApi api) : ServiceWorkflowDurabilityTests(api), IClassFixture<SqliteApi>;
