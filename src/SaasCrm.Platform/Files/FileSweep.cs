@@ -195,8 +195,9 @@ public sealed partial class FileSweeper(
         int deleted;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // Checked in the deleting transaction, right before the delete: an attachment saved in between would have to
-            // name an upload older than the grace period at that very moment.
+            // Checked in the deleting transaction, right before the delete. Not a lock: an attachment committed between
+            // this check and the delete would lose its file, but it would have to name an upload older than the grace
+            // period at that very moment (a form left open for a day, saved during the nightly sweep).
             var used = (await references.FindReferencedAsync(batch.Select(f => f.Id).ToList(), ct)).ToHashSet();
             unused = batch.Where(f => !used.Contains(f.Id)).ToList();
             if (unused.Count == 0) return default;
@@ -219,7 +220,7 @@ public sealed partial class FileSweeper(
                 LogContentNotDeleted(logger, e, file.Id, tenant.Id);
             }
         }
-        // Rows another run deleted first are not counted twice (their bytes may be: another run is not expected).
+        // The count is of rows this run deleted; one run per tenant at a time is the rule, so the bytes are theirs.
         return new FileSweepResult(deleted, unused.Sum(f => f.Size));
     }
 
