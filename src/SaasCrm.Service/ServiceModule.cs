@@ -34,8 +34,9 @@ public sealed class ServiceModule : CrmModule
         services.AddCustomFieldEntityType(ServiceRecordTypes.Complaint, new LocalizedText("Complaint", "客诉"));
         services.AddValidatorsFromAssemblyContaining<ServiceModule>(includeInternalTypes: true);
         // Attachments: the platform's content checks decide which formats are accepted (10 MB each).
-        // Others read a ticket's files through the ticket (its data scope applies), never by file id alone.
-        services.AddFilePurpose(new FilePurpose(TicketService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
+        // Others read a ticket's files through the ticket (its data scope applies), never by file id alone; uploads no
+        // ticket uses are swept.
+        services.AddFilePurpose<TicketFileReferences>(new FilePurpose(TicketService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
 
         services.AddScoped<ServiceAccess>();
         services.AddScoped<ServiceHistoryWriter>();

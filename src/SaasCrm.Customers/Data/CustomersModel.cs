@@ -83,6 +83,8 @@ internal static class CustomersModel
             b.ToTable("FollowUpAttachments");
             b.Property(x => x.FileName).HasMaxLength(260).IsRequired();
             b.HasIndex(x => new { x.TenantId, x.FollowUpId });
+            // The platform's file sweep asks which files are still attached.
+            b.HasIndex(x => new { x.TenantId, x.FileId });
         });
         builder.Entity<Reminder>(b =>
         {

@@ -18,8 +18,9 @@ internal sealed class FollowUpsFeature : CustomersFeature
     {
         services.AddScoped<FollowUpService>();
         services.AddScoped<FollowUpReader>();
-        // Others read a follow-up's files through its customer (its data scope applies), never by file id alone.
-        services.AddFilePurpose(new FilePurpose(FollowUpService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
+        // Others read a follow-up's files through its customer (its data scope applies), never by file id alone; files no
+        // follow-up uses any more are swept.
+        services.AddFilePurpose<FollowUpFileReferences>(new FilePurpose(FollowUpService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
     }
 
     public override void MapEndpoints(RouteGroupBuilder api)

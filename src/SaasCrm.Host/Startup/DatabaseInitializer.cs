@@ -17,7 +17,7 @@ public sealed class SeedOptions
     public bool DemoTenant { get; set; } = true;
 }
 
-/// <summary>Start-up: schema of the shared database and of tenants with their own, host admin, default grants, demo tenant.</summary>
+/// <summary>Start-up: schema of the shared database and of tenants with their own, host admin, default grants, file sweeps, demo tenant.</summary>
 public sealed partial class DatabaseInitializer(
     PlatformDbContext db,
     IDatabaseSchemaManager schema,
@@ -42,6 +42,8 @@ public sealed partial class DatabaseInitializer(
             await scope.Services.GetRequiredService<PermissionSeeder>().SeedDefaultsAsync(ct);
             await scope.Services.GetRequiredService<SaasCrm.Platform.Dictionaries.DictionarySeeder>().SeedMissingAsync(ct);
             await scope.Services.GetRequiredService<PlatformDbContext>().SaveChangesAsync(ct);
+            // Tenants holding attachments get their daily file sweep (also those whose files predate it).
+            await scope.Services.GetRequiredService<SaasCrm.Platform.Files.FileSweepScheduler>().EnsureStartedIfFilesAsync(ct);
         }
 
         if (options.Value.DemoTenant && tenants.All(t => t.Name != DemoTenantSeeder.TenantName))

@@ -591,6 +591,8 @@ namespace SaasCrm.Migrations.MySql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "FileId");
+
                     b.HasIndex("TenantId", "FollowUpId");
 
                     b.ToTable("FollowUpAttachments", (string)null);
@@ -1939,6 +1941,8 @@ namespace SaasCrm.Migrations.MySql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "CreatedBy", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Purpose", "CreatedAt");
 
                     b.ToTable("StoredFiles", (string)null);
                 });
@@ -3342,6 +3346,8 @@ namespace SaasCrm.Migrations.MySql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "FileId");
+
                     b.HasIndex("TenantId", "TicketId");
 
                     b.ToTable("TicketAttachments", (string)null);
@@ -3500,6 +3506,8 @@ namespace SaasCrm.Migrations.MySql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "ArticleId");
+
+                    b.HasIndex("TenantId", "FileId");
 
                     b.ToTable("KnowledgeArticleAttachments", (string)null);
                 });

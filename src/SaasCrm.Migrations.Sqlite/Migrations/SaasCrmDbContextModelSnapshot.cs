@@ -582,6 +582,8 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "FileId");
+
                     b.HasIndex("TenantId", "FollowUpId");
 
                     b.ToTable("FollowUpAttachments", (string)null);
@@ -1930,6 +1932,8 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "CreatedBy", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Purpose", "CreatedAt");
 
                     b.ToTable("StoredFiles", (string)null);
                 });
@@ -3331,6 +3335,8 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "FileId");
+
                     b.HasIndex("TenantId", "TicketId");
 
                     b.ToTable("TicketAttachments", (string)null);
@@ -3489,6 +3495,8 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "ArticleId");
+
+                    b.HasIndex("TenantId", "FileId");
 
                     b.ToTable("KnowledgeArticleAttachments", (string)null);
                 });

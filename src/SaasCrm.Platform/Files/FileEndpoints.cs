@@ -35,15 +35,18 @@ public static class FileEndpoints
     /// <summary>
     /// An upload endpoint for one purpose: the file is checked (format by its bytes, size) and kept, answering 201 with
     /// what <paramref name="toDto"/> makes of it. The file is attached to a record later by its id, by its uploader only
-    /// (<see cref="IFileStore.GetOwnUploadAsync"/>).
+    /// (<see cref="IFileStore.GetOwnUploadAsync"/>). For a purpose that declares its references, the upload also starts
+    /// the tenant's daily file sweep if it has none, which removes the upload if no record takes it within the grace period.
     /// </summary>
     public static RouteHandlerBuilder MapUpload<TDto>(this IEndpointRouteBuilder group, string pattern, string purpose, Func<StoredFile, TDto> toDto) =>
-        group.MapPost(pattern, async (IFormFile? file, IFileStore files, PlatformDbContext db, CancellationToken ct) =>
+        group.MapPost(pattern, async (IFormFile? file, IFileStore files, PlatformDbContext db, FilePurposeRegistry purposes, FileSweepScheduler sweeps,
+                CancellationToken ct) =>
             {
                 if (file is null) throw RequestValidationException.For("file", "file.required", "Choose a file to upload.");
                 await using var stream = file.OpenReadStream();
                 var stored = await files.SaveUploadAsync(purpose, file.FileName, stream, ct);
                 await db.SaveChangesAsync(ct);
+                if (purposes.Get(purpose).References is not null) await sweeps.EnsureStartedAsync(ct);
                 return Results.Created($"/api/files/{stored.Id}", toDto(stored));
             })
             .DisableAntiforgery() // bearer tokens, no cookies: no cross-site form posts to forge

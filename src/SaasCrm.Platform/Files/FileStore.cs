@@ -37,6 +37,12 @@ public interface IFileStore
     Task<byte[]> ReadAllBytesAsync(StoredFile file, CancellationToken ct);
 
     Stream OpenRead(StoredFile file);
+
+    /// <summary>
+    /// Deletes a file's bytes once its row is gone (after the deleting transaction committed, never before); bytes already
+    /// gone are no error.
+    /// </summary>
+    void DeleteContent(StoredFile file);
 }
 
 public sealed class LocalFileStore(
@@ -92,6 +98,12 @@ public sealed class LocalFileStore(
     public Task<byte[]> ReadAllBytesAsync(StoredFile file, CancellationToken ct) => File.ReadAllBytesAsync(PathOf(file), ct);
 
     public Stream OpenRead(StoredFile file) => new FileStream(PathOf(file), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public void DeleteContent(StoredFile file)
+    {
+        var path = PathOf(file);
+        if (File.Exists(path)) File.Delete(path);
+    }
 
     private async Task<StoredFile> SaveAsync(string purpose, string displayName, FileFormat format, ReadOnlyMemory<byte> content, CancellationToken ct)
     {

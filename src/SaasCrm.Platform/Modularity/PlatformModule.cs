@@ -89,7 +89,7 @@ public sealed class PlatformModule : CrmModule
         ModuleServiceExtensions.GetOrAddRegistry<CustomFieldEntityTypes>(services);
 
         services.AddNotifications(configuration);
-        Files.FileRegistration.AddPlatformFiles(services);
+        Files.FileRegistration.AddPlatformFiles(services, configuration);
 
         // Jobs and the outbox.
         services.AddSingleton<IJobSignal, JobSignal>();

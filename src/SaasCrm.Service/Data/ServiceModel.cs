@@ -40,6 +40,8 @@ internal static class ServiceModel
             b.ToTable("TicketAttachments");
             b.Property(x => x.FileName).HasMaxLength(260).IsRequired();
             b.HasIndex(x => new { x.TenantId, x.TicketId });
+            // The platform's file sweep asks which files are still attached.
+            b.HasIndex(x => new { x.TenantId, x.FileId });
         });
         builder.Entity<Complaint>(b =>
         {

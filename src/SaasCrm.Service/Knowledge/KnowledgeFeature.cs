@@ -18,7 +18,8 @@ internal sealed class KnowledgeFeature : ServiceFeature
     {
         services.AddPermissionDefinitions<KnowledgePermissionDefinitions>();
         services.AddDictionaries<KnowledgeDictionaries>();
-        services.AddFilePurpose(new FilePurpose(ArticleService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
+        // Files no article uses any more (dropped in an edit, of a deleted article, never attached) are swept.
+        services.AddFilePurpose<ArticleFileReferences>(new FilePurpose(ArticleService.AttachmentPurpose, 10 * 1024 * 1024, FileContentSniffer.Documents, ReadPermission: null));
         services.AddScoped<ArticleAccess>();
         services.AddScoped<ArticleService>();
         services.AddScoped<ArticleQueries>();

@@ -41,6 +41,8 @@ internal static class KnowledgeModel
             b.ToTable("KnowledgeArticleAttachments");
             b.Property(x => x.FileName).HasMaxLength(260).IsRequired();
             b.HasIndex(x => new { x.TenantId, x.ArticleId });
+            // The platform's file sweep asks which files are still attached.
+            b.HasIndex(x => new { x.TenantId, x.FileId });
         });
         builder.Entity<ArticleFeedback>(b =>
         {

@@ -259,5 +259,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<Files.S
         b.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
         b.Property(x => x.Purpose).HasMaxLength(64).IsRequired();
         b.HasIndex(x => new { x.TenantId, x.CreatedBy, x.CreatedAt });
+        // The daily sweep reads a tenant's files of one purpose in creation order.
+        b.HasIndex(x => new { x.TenantId, x.Purpose, x.CreatedAt });
     }
 }
