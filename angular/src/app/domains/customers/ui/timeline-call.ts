@@ -42,6 +42,7 @@ import { callDuration, timelineCall } from '../model/timeline';
       flex-wrap: wrap;
       align-items: center;
       gap: 4px;
+      margin-right: 8px;
     }
     .muted {
       color: rgba(0, 0, 0, 0.45);
