@@ -86,10 +86,26 @@ describe('Call center', { concurrency: false }, () => {
       const followUps = await admin.get(`/api/customers/${customer.id}/follow-ups`);
       assert.ok(followUps.items.some((f) => f.content === `Caller asked about delivery ${language}`));
 
+      // the call is answered and ends before the customer is opened
+      const recording = `https://pbx.example.com/rec/${callId}.mp3`;
+      await callEvent(key, 'call-answered', { callId });
+      await callEvent(key, 'call-ended', { callId, durationSeconds: 75, recordingUrl: recording });
+
       // open the customer from the pop: its detail page with click-to-call beside the phone
       await page.locator('[data-test=screen-pop-open]').click();
       await page.waitForURL(`**/customers/${customer.id}**`);
       await page.locator('[data-test=click-to-call]').first().waitFor();
+
+      // the call on the customer's timeline: direction, talk time, status and the recording as a link
+      const onTimeline = page.locator('[data-test=timeline-call]').filter({ has: page.locator(`[data-test=timeline-call-recording][href="${recording}"]`) });
+      await onTimeline.waitFor();
+      const zh = language === 'zh-CN';
+      assert.equal((await onTimeline.locator('[data-test=timeline-call-direction]').innerText()).trim(), zh ? '呼入' : 'Incoming call');
+      assert.match(await onTimeline.locator('[data-test=timeline-call-duration]').innerText(), zh ? /通话时长 1:15/ : /talk time 1:15/);
+      assert.equal((await onTimeline.locator('[data-test=timeline-call-status]').innerText()).trim(), zh ? '已结束' : 'Ended');
+      await onTimeline.scrollIntoViewIfNeeded();
+      await settle(page);
+      await screenshot(page, `callcenter-customer-timeline-${zh ? 'zh' : 'en'}`);
 
       // an unknown number (one per language: the customer created below makes it known): the pop offers a new customer with the number prefilled
       const unknownId = `${callId}-unknown`;

@@ -114,6 +114,11 @@ describe('Returns and consultations', { concurrency: false }, () => {
     await screenshot(leadPage, 'returns-list.zh-CN');
     await leadPage.locator('[data-test=return-create]').click();
     await leadPage.locator('[data-test=return-kind-VipHomeRefund]').click();
+    // the amount's currency: CNY unless another is picked
+    const currency = leadPage.locator('[data-test=return-field-amount] [data-test=return-currency]');
+    assert.equal((await currency.innerText()).trim(), 'CNY');
+    await pickOption(leadPage, currency, 'USD');
+    assert.equal((await currency.innerText()).trim(), 'USD');
     await screenshot(leadPage, 'returns-form.zh-CN');
     await expectNoRawKeys(leadPage, 'return form (zh)', AREAS);
     assert.deepEqual(leadPage.errors, []);

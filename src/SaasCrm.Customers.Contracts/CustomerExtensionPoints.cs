@@ -26,6 +26,27 @@ public interface ICustomerRelatedRecords
 /// <summary>A line in a customer's 360 slot.</summary>
 public sealed record CustomerRelatedRecord(Guid Id, string Title, string? Status, decimal? Amount, DateTime At, string Link);
 
+/// <summary>
+/// Entries a later module adds to a customer's 360 timeline (the call center's calls), beside the customer module's
+/// follow-ups, reminders and ownership moves. Registered by the module that owns them; one bounded read per load.
+/// </summary>
+public interface ICustomerTimelineSource
+{
+    /// <summary>Stable kind of the entries, e.g. "call"; the UI picks an icon and layout by it.</summary>
+    string Kind { get; }
+
+    /// <summary>The newest entries of one customer, at most <paramref name="take"/>, visible to the caller.</summary>
+    Task<IReadOnlyList<CustomerTimelineItem>> LatestAsync(Guid customerId, int take, CancellationToken cancellationToken);
+}
+
+/// <summary>A timeline entry from a later module.</summary>
+/// <param name="Title">A short line (a call's number).</param>
+/// <param name="UserId">Who acted (a call's agent); the customer module resolves the name.</param>
+/// <param name="Data">Kind-specific values for the UI, as strings (a call's direction, durationSeconds, status, recordingUrl).</param>
+/// <param name="Link">Where the record opens, relative to the app.</param>
+public sealed record CustomerTimelineItem(
+    Guid Id, DateTime At, string Title, string? Detail, Guid? UserId, IReadOnlyDictionary<string, string>? Data, string? Link);
+
 /// <summary>What other modules may ask of customers without knowing the customer module.</summary>
 public interface ICustomerDirectory
 {

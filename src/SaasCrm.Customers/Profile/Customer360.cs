@@ -9,7 +9,10 @@ using SaasCrm.Platform.Permissions;
 
 namespace SaasCrm.Customers.Profile;
 
-public sealed record TimelineEntry(string Kind, DateTime At, string Title, string? Detail, Guid? UserId, string? UserName, Guid RefId);
+/// <param name="Data">Kind-specific values from a later module's entry (a call's direction, durationSeconds, status, recordingUrl).</param>
+/// <param name="Link">Where a later module's entry opens.</param>
+public sealed record TimelineEntry(string Kind, DateTime At, string Title, string? Detail, Guid? UserId, string? UserName, Guid RefId,
+    IReadOnlyDictionary<string, string>? Data = null, string? Link = null);
 public sealed record ReminderBrief(Guid Id, Guid OwnerId, string? OwnerName, string Subject, DateTime DueAt, ReminderStatus Status);
 public sealed record Customer360Slot(string Kind, LocalizedText DisplayName, int Count, IReadOnlyList<CustomerRelatedRecord> Items);
 
@@ -19,7 +22,8 @@ public sealed record Customer360Dto(CustomerDto Customer, IReadOnlyList<ContactD
 
 /// <summary>
 /// Everything about one customer on one page (C12): profile, contacts, latest follow-ups and check-ins, open
-/// reminders, owner and pool history, and the slots later modules fill through <see cref="ICustomerRelatedRecords"/>.
+/// reminders, owner and pool history, the slots later modules fill through <see cref="ICustomerRelatedRecords"/>, and
+/// the timeline entries they add through <see cref="ICustomerTimelineSource"/> (the call center's calls).
 /// Reads stay few and bounded (a test counts them): one query per kind, names resolved in one query at the end.
 /// </summary>
 public sealed class Customer360(
@@ -27,7 +31,8 @@ public sealed class Customer360(
     CustomerAccess access,
     CustomerReader customers,
     UserNames users,
-    IEnumerable<ICustomerRelatedRecords> related)
+    IEnumerable<ICustomerRelatedRecords> related,
+    IEnumerable<ICustomerTimelineSource> timelineSources)
 {
     private const int Latest = 20;
 
@@ -42,8 +47,12 @@ public sealed class Customer360(
             .OrderByDescending(r => r.DueAt).Take(Latest).ToListAsync(ct);
         var ownership = await db.Set<OwnershipRecord>().AsNoTracking().Where(r => r.CustomerId == id)
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(Latest).ToListAsync(ct);
+        var contributed = new List<(string Kind, CustomerTimelineItem Item)>();
+        foreach (var source in timelineSources)
+            contributed.AddRange((await source.LatestAsync(id, Latest, ct)).Select(item => (source.Kind, item)));
         await users.LoadAsync(followUps.Select(f => (Guid?)f.OwnerId).Concat(reminders.Select(r => (Guid?)r.OwnerId))
-            .Concat(ownership.SelectMany(r => new[] { r.FromUserId, r.ToUserId, r.ByUserId })).Append(customer.OwnerId).Append(customer.ServiceRepId), ct);
+            .Concat(ownership.SelectMany(r => new[] { r.FromUserId, r.ToUserId, r.ByUserId })).Append(customer.OwnerId).Append(customer.ServiceRepId)
+            .Concat(contributed.Select(c => c.Item.UserId)), ct);
 
         var slots = new List<Customer360Slot>();
         foreach (var module in related)
@@ -62,6 +71,8 @@ public sealed class Customer360(
         var timeline = followUps.Select(f => new TimelineEntry(f.CheckIn is null ? "followUp" : "checkIn", f.At, f.MethodCode, f.Content, f.OwnerId, users.Of(f.OwnerId), f.Id))
             .Concat(reminders.Select(r => new TimelineEntry("reminder", r.DueAt, r.Subject, r.Status.ToString(), r.OwnerId, users.Of(r.OwnerId), r.Id)))
             .Concat(ownership.Select(r => new TimelineEntry("ownership", r.At, r.Action.ToString(), r.Reason, r.ByUserId, users.Of(r.ByUserId), r.Id)))
+            .Concat(contributed.Select(c => new TimelineEntry(c.Kind, c.Item.At, c.Item.Title, c.Item.Detail, c.Item.UserId, users.Of(c.Item.UserId), c.Item.Id,
+                c.Item.Data, c.Item.Link)))
             .OrderByDescending(t => t.At)
             .ToList();
 

@@ -24,6 +24,7 @@ internal sealed class CallCenterFeature : ServiceFeature
         // A real switch's adapter registered before this one wins.
         services.TryAddScoped<ITelephonyProvider, RecordingTelephonyProvider>();
         services.AddScoped<SaasCrm.Customers.ICustomerRelatedRecords, CallRelatedRecords>();
+        services.AddScoped<SaasCrm.Customers.ICustomerTimelineSource, CallTimelineSource>();
         services.AddEventHandler<SaasCrm.Customers.CustomersMerged, CallMergeHandler>();
         services.AddEventHandler<SaasCrm.Customers.CustomerMergeReverted, CallMergeRevertHandler>();
     }

@@ -18,6 +18,8 @@ public interface IServiceReport
     IReadOnlyList<ReportDimension> Dimensions { get; }
     /// <summary>The figures per row, in display order.</summary>
     IReadOnlyList<ReportMeasure> Measures { get; }
+    /// <summary>Filters that are no grouping (the returns report's "currency"), accepted as <c>filter.&lt;key&gt;</c> besides the dimensions.</summary>
+    IReadOnlyList<string> ExtraFilters => [];
 
     /// <summary>Runs in the current tenant and the caller's data scope.</summary>
     Task<ReportResult> RunAsync(ReportQuery query, CancellationToken cancellationToken);

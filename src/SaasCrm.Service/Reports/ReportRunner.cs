@@ -66,7 +66,7 @@ public sealed class ReportRunner(
         foreach (var (name, values) in query.Where(x => x.Key.StartsWith(FilterPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             var dimension = name[FilterPrefix.Length..];
-            if (dimension == "period" || !dimensions.Contains(dimension))
+            if (dimension == "period" || !dimensions.Contains(dimension) && !report.ExtraFilters.Contains(dimension))
                 throw RequestValidationException.For(name, "report.unknown_filter", $"'{dimension}' is not a filter of this report.");
             filters[dimension] = values.ToString().Trim();
         }

@@ -27,6 +27,9 @@ internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, Re
         new("period", new("Period", "期间")),
     ];
 
+    /// <summary>The currency whose entries are counted and summed (CNY when not given); amounts of two currencies never add up.</summary>
+    public IReadOnlyList<string> ExtraFilters { get; } = ["currency"];
+
     public IReadOnlyList<ReportMeasure> Measures { get; } =
     [
         new("entries", new("Entries", "登记数"), ReportMeasureKind.Count),

@@ -211,6 +211,39 @@ public abstract class ReturnTests(ApiFixture api)
         Assert.Equal(50m, byMonth.Rows.Single().Values["amount"]);
     }
 
+    [Fact]
+    public async Task A_USD_entry_keeps_its_currency_and_is_never_added_to_CNY_totals()
+    {
+        var s = await StoreAsync();
+        var clerk = await s.Desk.LoginAsync(api, "clerk");
+        var from = Now.AddMinutes(-1);
+        await clerk.PostOk("/api/returns", ReturnExchange(s, 300.00m), HttpStatusCode.Created);
+        var usd = await clerk.PostOk("/api/returns", new
+        {
+            kind = "PriceProtection", departmentId = s.StoreDept, customerName = "Ms Lee", customerPhone = "13911112222", productCategoryCode = "digital",
+            reasonCode = "price-drop", amount = 80.25m, currencyCode = "USD", submit = true,
+        }, HttpStatusCode.Created);
+        Assert.Equal("USD", usd["currencyCode"]!.GetValue<string>());
+        Assert.Equal("USD", (await clerk.GetOk($"/api/returns/{Id(usd)}"))["currencyCode"]!.GetValue<string>());
+        Assert.Contains((await clerk.GetOk("/api/returns"))["items"]!.AsArray(), r => r!["currencyCode"]!.GetValue<string>() == "USD" && r["amount"]!.GetValue<decimal>() == 80.25m);
+        await ApiClient.Expect(await clerk.PostAsync("/api/returns", new { kind = "PriceProtection", departmentId = s.StoreDept, customerName = "Ms Lee", customerPhone = "139", productCategoryCode = "digital", reasonCode = "price-drop", amount = 1m, currencyCode = "usd" }), HttpStatusCode.BadRequest);
+
+        // CNY by default: the USD entry is neither counted nor summed; asked for USD, only it is.
+        var cny = await RunAsync(s.Desk, new ReportQuery(from, Now.AddMinutes(1), "kind", null, new Dictionary<string, string>()));
+        Assert.Equal(300m, cny.Total.Values["amount"]);
+        Assert.Equal(1, cny.Total.Values["entries"]);
+        Assert.DoesNotContain(cny.Rows, r => r.Key == "PriceProtection");
+        var dollars = await RunAsync(s.Desk, new ReportQuery(from, Now.AddMinutes(1), "kind", null, new Dictionary<string, string> { ["currency"] = "USD" }));
+        Assert.Equal(80.25m, dollars.Total.Values["amount"]);
+        Assert.Equal(["PriceProtection"], dollars.Rows.Select(r => r.Key).ToArray());
+        // Over HTTP, as the reports page asks.
+        var range = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(Now.AddMinutes(1).ToString("O"))}";
+        var overHttp = await s.Desk.Admin.GetOk($"/api/service/reports/returns?{range}&groupBy=kind&filter.currency=USD");
+        Assert.Equal(80.25m, overHttp["total"]!["values"]!["amount"]!.GetValue<decimal>());
+        var cnyOverHttp = await s.Desk.Admin.GetOk($"/api/service/reports/returns?{range}&groupBy=kind");
+        Assert.Equal(300m, cnyOverHttp["total"]!["values"]!["amount"]!.GetValue<decimal>());
+    }
+
     private async Task<ReportResult> RunAsync(ServiceDesk desk, ReportQuery query)
     {
         var adminId = (await (await desk.LoginAsync(api, "admin")).GetOk("/api/account/me"))["userId"]!.GetValue<Guid>();

@@ -39,6 +39,7 @@ import { CustomerFormDrawer } from './customer-form.drawer';
 import { CustomerMerges } from './customer-merges';
 import { FollowUpFormDialog } from './follow-up-form.dialog';
 import { ClickToCall } from '../ui/click-to-call';
+import { TimelineCall } from '../ui/timeline-call';
 import { CustomerPoolsService } from '../../../shared/api/generated';
 import type { Customer360Slot } from '../../../shared/api/generated';
 
@@ -59,6 +60,7 @@ import type { Customer360Slot } from '../../../shared/api/generated';
     CustomerMerges,
     FollowUpFormDialog,
     ClickToCall,
+    TimelineCall,
     NzAlertModule,
     NzBadgeModule,
     NzButtonModule,

@@ -3,6 +3,8 @@ import type { ApiReturnsGet$Params, ReturnDto, ReturnKind, ReturnListItemDto, Re
 
 export type { ReturnKind, ReturnStatus };
 export const RETURN_KINDS: ReturnKind[] = ['ReturnExchange', 'QuickReturn', 'PriceProtection', 'VipHomeRefund'];
+/** Currencies an entry's amount may be in (no platform currency list exists); CNY is the default. */
+export const RETURN_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
 export const RETURN_STATUSES: ReturnStatus[] = ['Draft', 'Submitted', 'Approved', 'Rejected', 'Completed'];
 export const RETURN_VIEWS = ['all', 'created', 'approval', 'department'] as const;
 export type ReturnView = (typeof RETURN_VIEWS)[number];

@@ -16,7 +16,7 @@ import type { NamedRef, ReturnEntryRequest } from '../../../../shared/api/genera
 import { DictionarySelect } from '../../../../shared/ui/dictionary-select';
 import { ReturnApi } from '../../data/return-api';
 import { ServiceLookups } from '../../data/service-lookups';
-import { reasonDictionary, RETURN_DICTIONARIES, RETURN_KIND_FIELDS, RETURN_KINDS, ReturnEntry, ReturnField, ReturnKind } from '../../model/return';
+import { reasonDictionary, RETURN_CURRENCIES, RETURN_DICTIONARIES, RETURN_KIND_FIELDS, RETURN_KINDS, ReturnEntry, ReturnField, ReturnKind } from '../../model/return';
 
 const TEXT_LIMITS: Partial<Record<ReturnField, number>> = {
   customerName: 100, customerPhone: 32, address: 300, orderNumber: 64, productCode: 64, productName: 200, coordinationMatter: 1000,
@@ -57,7 +57,9 @@ const TEXT_LIMITS: Partial<Record<ReturnField, number>> = {
                     @case ('quantity') { <nz-input-number [formControlName]="f" [nzMin]="1" [nzStep]="1" data-test="return-quantity" /> }
                     @case ('amount') {
                       <nz-input-number class="amount" [formControlName]="f" [nzMin]="0" [nzStep]="1" [nzPrecision]="2" data-test="return-amount" />
-                      <span class="muted"> {{ form.controls.currencyCode.value }}</span>
+                      <nz-select class="currency" formControlName="currencyCode" [attr.aria-label]="'returns.fields.currencyCode' | translate" data-test="return-currency">
+                        @for (c of currencies; track c) { <nz-option [nzValue]="c" [nzLabel]="c" /> }
+                      </nz-select>
                     }
                     @case ('purchaseDate') { <nz-date-picker [formControlName]="f" /> }
                     @case ('departmentId') {
@@ -91,6 +93,7 @@ const TEXT_LIMITS: Partial<Record<ReturnField, number>> = {
     .grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12px; }
     .wide { grid-column: 1 / span 2; }
     .amount { width: 180px; }
+    .currency { width: 90px; margin-left: 8px; }
     .footer { display: flex; justify-content: flex-end; gap: 8px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -107,6 +110,7 @@ export class ReturnFormDrawer {
   readonly saved = output<ReturnEntry>();
 
   protected readonly kinds = RETURN_KINDS;
+  protected readonly currencies = RETURN_CURRENCIES;
   protected readonly dict = RETURN_DICTIONARIES;
   protected readonly limits = TEXT_LIMITS as Record<string, number>;
   protected readonly departments = signal<NamedRef[]>([]);

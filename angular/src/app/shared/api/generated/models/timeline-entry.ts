@@ -3,8 +3,12 @@
 
 export interface TimelineEntry {
   at: string;
+  data?: ({
+[key: string]: string;
+} | null);
   detail: (string | null);
   kind: string;
+  link?: (string | null);
   refId: string;
   title: string;
   userId: (string | null);
