@@ -37,7 +37,7 @@ public sealed partial class JobWorker(
     /// </summary>
     public async Task<int> RunDueJobsAsync(int concurrency, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(cancellationToken);
+        var claimed = await ClaimEverywhereAsync(cancellationToken);
         if (concurrency <= 1)
         {
             foreach (var job in claimed)
@@ -55,13 +55,43 @@ public sealed partial class JobWorker(
     }
 
     /// <summary>
+    /// Claims from the host database, then from each tenant database: a tenant with a database of its own queues its
+    /// jobs there (in the same transaction as its changes), so they are claimed, renewed and finished there too.
+    /// </summary>
+    private async Task<List<ClaimedJob>> ClaimEverywhereAsync(CancellationToken cancellationToken)
+    {
+        var claimed = (await ClaimAsync(null, cancellationToken)).Select(j => new ClaimedJob(j, null)).ToList();
+        List<Guid> ownDatabases;
+        using (currentTenant.Change(null))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            ownDatabases = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AsNoTracking()
+                .Where(t => t.ConnectionString != null).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken);
+        }
+        foreach (var tenantId in ownDatabases)
+        {
+            try
+            {
+                claimed.AddRange((await ClaimAsync(tenantId, cancellationToken)).Select(j => new ClaimedJob(j, tenantId)));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                // One tenant database being unreachable holds back that tenant's jobs, not everyone's.
+                LogTenantDatabaseUnreachable(logger, e, tenantId);
+            }
+        }
+        return claimed;
+    }
+
+    /// <summary>
     /// One conditional UPDATE claims the batch: it only touches rows that are still due or whose lease ran out, so
     /// when nodes race for a job exactly one update takes it; the rows read back with this node's lease and the next
     /// attempt number are the ones this node won.
     /// </summary>
-    private async Task<List<BackgroundJobRecord>> ClaimAsync(CancellationToken cancellationToken)
+    /// <param name="database">Null: the host database; a tenant's id: that tenant's own database.</param>
+    private async Task<List<BackgroundJobRecord>> ClaimAsync(Guid? database, CancellationToken cancellationToken)
     {
-        using var host = currentTenant.Change(null);
+        using var where = currentTenant.Change(database);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -92,22 +122,26 @@ public sealed partial class JobWorker(
         return mine.Where(j => j.Attempts == attemptsRead[j.Id] + 1).OrderBy(j => j.NextRunAt).ThenBy(j => j.Id).ToList();
     }
 
-    private async Task RunAsync(BackgroundJobRecord job, CancellationToken cancellationToken)
+    /// <summary>A job and the database it was claimed from (null: the host's), where its lease and outcome are written.</summary>
+    private sealed record ClaimedJob(BackgroundJobRecord Job, Guid? Database);
+
+    private async Task RunAsync(ClaimedJob claimed, CancellationToken cancellationToken)
     {
+        var job = claimed.Job;
         var registration = registry.Find(job.JobName);
         if (registration is null)
         {
-            await FinishAsync(job, JobStatus.Incident, $"No handler is registered for job '{job.JobName}'.", null);
+            await FinishAsync(claimed, JobStatus.Incident, $"No handler is registered for job '{job.JobName}'.", null);
             return;
         }
         if (job.Attempts > job.MaxAttempts)
         {
-            await FinishAsync(job, JobStatus.Incident, job.LastError ?? "The node running the last attempt stopped before finishing.", null);
+            await FinishAsync(claimed, JobStatus.Incident, job.LastError ?? "The node running the last attempt stopped before finishing.", null);
             return;
         }
 
         using var heartbeatCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = HeartbeatAsync(job, heartbeatCts.Token);
+        var heartbeat = HeartbeatAsync(claimed, heartbeatCts.Token);
         Exception? failure = null;
         try
         {
@@ -137,27 +171,28 @@ public sealed partial class JobWorker(
 
         if (failure is null)
         {
-            await FinishAsync(job, JobStatus.Succeeded, null, null);
+            await FinishAsync(claimed, JobStatus.Succeeded, null, null);
         }
         else if (job.Attempts >= job.MaxAttempts)
         {
-            await FinishAsync(job, JobStatus.Incident, failure.Message, null);
+            await FinishAsync(claimed, JobStatus.Incident, failure.Message, null);
         }
         else
         {
             var retryAt = clock.GetUtcNow().UtcDateTime + Options.BackoffAfter(job.Attempts);
-            await FinishAsync(job, JobStatus.Pending, failure.Message, retryAt);
+            await FinishAsync(claimed, JobStatus.Pending, failure.Message, retryAt);
         }
     }
 
-    private async Task HeartbeatAsync(BackgroundJobRecord job, CancellationToken cancellationToken)
+    private async Task HeartbeatAsync(ClaimedJob claimed, CancellationToken cancellationToken)
     {
+        var job = claimed.Job;
         try
         {
             while (true)
             {
                 await Task.Delay(Options.Lease / 3, clock, cancellationToken);
-                using var host = currentTenant.Change(null);
+                using var where = currentTenant.Change(claimed.Database);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
                 var leaseUntil = clock.GetUtcNow().UtcDateTime + Options.Lease;
@@ -176,9 +211,10 @@ public sealed partial class JobWorker(
     /// Records the outcome only while this node still holds the lease of this attempt. Not cancellable: once
     /// the work is done its outcome is written even while the node stops.
     /// </summary>
-    private async Task FinishAsync(BackgroundJobRecord job, JobStatus status, string? error, DateTime? nextRunAt)
+    private async Task FinishAsync(ClaimedJob claimed, JobStatus status, string? error, DateTime? nextRunAt)
     {
-        using var host = currentTenant.Change(null);
+        var job = claimed.Job;
+        using var where = currentTenant.Change(claimed.Database);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -203,6 +239,9 @@ public sealed partial class JobWorker(
         if (job.TenantId is not null) claims.Add(new Claim(PlatformClaims.TenantId, job.TenantId.Value.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "job"));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Jobs of tenant {TenantId} could not be claimed from its own database")]
+    private static partial void LogTenantDatabaseUnreachable(ILogger logger, Exception exception, Guid tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobName} ({JobId}) failed on attempt {Attempt}")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, string jobName, Guid jobId, int attempt);

@@ -1,9 +1,13 @@
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Api.Tests.Infrastructure;
+using SaasCrm.Api.Tests.Probe;
 using SaasCrm.EntityFrameworkCore;
+using SaasCrm.Platform.BackgroundJobs;
 using SaasCrm.Platform.Data;
+using SaasCrm.Platform.Modularity;
 using SaasCrm.Platform.MultiTenancy;
 using SaasCrm.Search.Indexing;
 
@@ -112,12 +116,46 @@ public abstract class StartupAndMigrationTests
 
             // The operator's status reads the tenant's position from its own database (the host database has none).
             var isolatedId = (await host.GetOk("/api/host/tenants?filter=isolated"))["items"]![0]!["id"]!.GetValue<Guid>();
+
             var status = (await host.GetOk($"/api/host/search/index?tenantId={isolatedId}&nodeId={applier.Node.NodeId}")).AsArray();
             var mine = Assert.Single(status);
             Assert.Equal(0, mine!["pending"]!.GetValue<long>());
             Assert.True(mine["lastSequence"]!.GetValue<long>() >= 2);
             Assert.Equal(built, mine["rebuiltAt"]!.GetValue<DateTime>());
             Assert.Contains((await host.GetOk("/api/host/search/index")).AsArray(), r => r!["tenantId"]!.GetValue<Guid>() == isolatedId);
+
+            // Jobs the tenant queues stay in its database and are claimed, retried and finished there. (The product's
+            // modules have no job a test can start at will: a node of the same host with the probe job does.)
+            await using var withProbe = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddBackgroundJob<ProbeJobArgs, ProbeJob>(maxAttempts: 3)));
+            var (once, retried) = (Guid.NewGuid(), Guid.NewGuid());
+            await using (var scope = withProbe.Services.GetRequiredService<ITenantScopeFactory>().Create(isolatedId, "isolated"))
+            {
+                var jobs = scope.Services.GetRequiredService<IBackgroundJobManager>();
+                await jobs.EnqueueAsync(new ProbeJobArgs(once));
+                await jobs.EnqueueAsync(new ProbeJobArgs(retried, FailTimes: 1));
+                await scope.Services.GetRequiredService<PlatformDbContext>().SaveChangesAsync();
+            }
+            async Task<List<BackgroundJobRecord>> OwnJobsAsync()
+            {
+                await using var ownDb = SaasCrmDbContextFactory.Create(provider, own);
+                return await ownDb.BackgroundJobs.AsNoTracking().Where(j => j.JobName == "probe.job").ToListAsync();
+            }
+            Assert.Equal(2, (await OwnJobsAsync()).Count);
+            var worker = withProbe.Services.GetRequiredService<JobWorker>();
+            await worker.RunDueJobsAsync(CancellationToken.None);
+            Assert.Equal([isolatedId], ProbeJob.Runs[once].Select(r => r.TenantId));
+            Assert.Equal(JobStatus.Succeeded, (await OwnJobsAsync()).Single(j => j.Args.Contains(once.ToString())).Status);
+            var failedOnce = (await OwnJobsAsync()).Single(j => j.Args.Contains(retried.ToString()));
+            Assert.Equal(JobStatus.Pending, failedOnce.Status);
+            Assert.Contains("probe failure 1", failedOnce.LastError);
+            factory.Clock.Advance(TimeSpan.FromHours(1));
+            await worker.RunDueJobsAsync(CancellationToken.None);
+            Assert.Equal(JobStatus.Succeeded, (await OwnJobsAsync()).Single(j => j.Args.Contains(retried.ToString())).Status);
+            Assert.Equal(2, ProbeJob.RunCount(retried));
+            await using (var sharedDb = SaasCrmDbContextFactory.Create(provider, shared))
+            {
+                Assert.Equal(0, await sharedDb.BackgroundJobs.CountAsync(j => j.JobName == "probe.job" && j.TenantId == isolatedId));
+            }
         }
         finally
         {
