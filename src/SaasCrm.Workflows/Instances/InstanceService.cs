@@ -57,7 +57,7 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
         var bookmarks = await db.Set<WorkflowBookmark>().AsNoTracking().Where(b => b.InstanceId == id).ToListAsync(ct);
         var journal = await journalReader.ReadAsync(instance, steps.GetValueOrDefault(instance.VersionId) ?? [], ct);
         var incidents = await db.Set<WorkflowIncident>().AsNoTracking().Where(x => x.InstanceId == id).OrderBy(x => x.CreatedAt).ToListAsync(ct);
-        return new InstanceDetail(await SummaryAsync(instance, ct), instance.VariablesJson,
+        return new InstanceDetail((await SummariesAsync([instance], ct, steps))[0], instance.VariablesJson,
             bookmarks.Select(b =>
             {
                 var step = steps.Find(instance.VersionId, b.StepId);
@@ -200,12 +200,14 @@ public sealed class InstanceService(PlatformDbContext db, InstanceWriter writer,
     /// Instances as a list shows them: definition names, record type names, current step titles and each record's title,
     /// read once per page and kind (not per row).
     /// </summary>
-    private async Task<List<InstanceSummary>> SummariesAsync(IReadOnlyList<WorkflowInstance> rows, CancellationToken ct)
+    /// <param name="steps">The versions' steps when the caller has read them already.</param>
+    private async Task<List<InstanceSummary>> SummariesAsync(IReadOnlyList<WorkflowInstance> rows, CancellationToken ct,
+        Dictionary<Guid, Dictionary<string, WorkflowStep>>? steps = null)
     {
         var definitionIds = rows.Select(r => r.DefinitionId).Distinct().ToList();
         var definitions = await db.Set<WorkflowDefinition>().AsNoTracking().Where(d => definitionIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => (d.Name, d.NameZh), ct);
-        var steps = await VersionSteps.LoadAsync(db, rows.Select(r => r.VersionId), ct);
+        steps ??= await VersionSteps.LoadAsync(db, rows.Select(r => r.VersionId), ct);
         var titles = new Dictionary<Guid, string>();
         foreach (var kind in rows.Where(r => r.RecordId is not null).GroupBy(r => r.RecordType))
         {
