@@ -38,6 +38,27 @@ public sealed class ApiClient(HttpClient http)
     public async Task<JsonNode> PostOk(string url, object? body = null, HttpStatusCode status = HttpStatusCode.OK) => await Expect(await PostAsync(url, body), status);
     public async Task<JsonNode> PutOk(string url, object body) => await Expect(await PutAsync(url, body), HttpStatusCode.OK);
 
+    /// <summary>Uploads a file as the UI does (multipart, field "file"); returns the 201 answer's <c>fileId</c>.</summary>
+    public async Task<Guid> UploadOk(string url, byte[] content, string fileName, string contentType = "text/csv")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return (await Expect(await Http.PostAsync(url, form), HttpStatusCode.Created))["fileId"]!.GetValue<Guid>();
+    }
+
+    /// <summary>A download's bytes, asserting 200.</summary>
+    public async Task<byte[]> GetBytesOk(string url)
+    {
+        var response = await GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public async Task ExpectStatus(string url, HttpStatusCode status) =>
+        Assert.True((await GetAsync(url)).StatusCode == status, $"{url} should answer {(int)status}");
+
     public static async Task<JsonNode> Expect(HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -30,14 +30,8 @@ public abstract class FileSweepTests(ApiFixture api)
 
     private static Guid Id(JsonNode node, string field = "id") => node[field]!.GetValue<Guid>();
 
-    private static async Task<Guid> UploadAsync(ApiClient client, string url, string name)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"name,value\n{name},1\n"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", name + ".csv");
-        return Id(await ApiClient.Expect(await client.Http.PostAsync(url, form), HttpStatusCode.Created), "fileId");
-    }
+    private static Task<Guid> UploadAsync(ApiClient client, string url, string name) =>
+        client.UploadOk(url, Encoding.UTF8.GetBytes($"name,value\n{name},1\n"), name + ".csv");
 
     /// <summary>A tenant's stored file as the sweep sees it: its row (null when gone) and where its bytes are.</summary>
     private sealed record Kept(Guid TenantId, Guid FileId, string Path, long Size);

@@ -14,15 +14,6 @@ public abstract class TicketCommentFileTests(ApiFixture api)
 {
     private static Guid Id(JsonNode node, string field = "id") => node[field]!.GetValue<Guid>();
 
-    private static async Task<Guid> UploadAsync(ApiClient client, byte[] content, string fileName)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", fileName);
-        return Id(await ApiClient.Expect(await client.Http.PostAsync("/api/tickets/attachments", form), HttpStatusCode.Created), "fileId");
-    }
-
     private static async Task<HttpResponseMessage> GetAsync(ApiClient client, string url) => await client.GetAsync(url);
 
     [Fact]
@@ -39,7 +30,7 @@ public abstract class TicketCommentFileTests(ApiFixture api)
 
         var agent1 = await desk.LoginAsync(api, "agent1");
         var bytes = Encoding.UTF8.GetBytes("部件,数量\n压缩机,1\n");
-        var file = await UploadAsync(agent1, bytes, "维修清单.csv");
+        var file = await agent1.UploadOk("/api/tickets/attachments", bytes, "维修清单.csv");
         var comment = await agent1.PostOk($"/api/tickets/{id}/comments", new { content = "更换清单见附件", isInternal = true, attachmentFileIds = new[] { file } },
             HttpStatusCode.Created);
 

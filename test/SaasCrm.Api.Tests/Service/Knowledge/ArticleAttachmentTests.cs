@@ -17,23 +17,8 @@ public abstract class ArticleAttachmentTests(ApiFixture api)
     private static async Task<(Guid File, byte[] Bytes)> UploadAsync(ApiClient client, string name)
     {
         var bytes = Encoding.UTF8.GetBytes("name,value\n" + name + ",1\n");
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", name + ".csv");
-        var uploaded = await ApiClient.Expect(await client.Http.PostAsync("/api/knowledge/articles/attachments", form), HttpStatusCode.Created);
-        return (Id(uploaded, "fileId"), bytes);
+        return (await client.UploadOk("/api/knowledge/articles/attachments", bytes, name + ".csv"), bytes);
     }
-
-    private static async Task<byte[]> DownloadOk(ApiClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static async Task ExpectStatus(ApiClient client, string url, HttpStatusCode status) =>
-        Assert.True((await client.GetAsync(url)).StatusCode == status, $"{url} should answer {(int)status}");
 
     [Fact]
     public async Task Staff_download_article_files_through_articles_they_may_read()
@@ -56,21 +41,21 @@ public abstract class ArticleAttachmentTests(ApiFixture api)
         string Url((Guid Article, Guid File, byte[] Bytes) a, Guid? through = null) => $"/api/knowledge/articles/{through ?? a.Article}/attachments/{a.File}";
 
         // A reader (sales rep): the published article's file, never the draft's, by any route.
-        Assert.Equal(published.Bytes, await DownloadOk(kb.Rep, Url(published)));
-        await ExpectStatus(kb.Rep, Url(draft), HttpStatusCode.NotFound);
-        await ExpectStatus(kb.Rep, Url(draft, published.Article), HttpStatusCode.NotFound);
-        await ExpectStatus(kb.Rep, $"/api/files/{draft.File}", HttpStatusCode.NotFound);
-        await ExpectStatus(kb.Rep, $"/api/files/{published.File}", HttpStatusCode.NotFound);
+        Assert.Equal(published.Bytes, await kb.Rep.GetBytesOk(Url(published)));
+        await kb.Rep.ExpectStatus(Url(draft), HttpStatusCode.NotFound);
+        await kb.Rep.ExpectStatus(Url(draft, published.Article), HttpStatusCode.NotFound);
+        await kb.Rep.ExpectStatus($"/api/files/{draft.File}", HttpStatusCode.NotFound);
+        await kb.Rep.ExpectStatus($"/api/files/{published.File}", HttpStatusCode.NotFound);
 
         // A writer reads drafts, so their files too; the admin as well (not the uploader).
-        Assert.Equal(draft.Bytes, await DownloadOk(kb.Agent, Url(draft)));
-        Assert.Equal(draft.Bytes, await DownloadOk(kb.Admin, Url(draft)));
+        Assert.Equal(draft.Bytes, await kb.Agent.GetBytesOk(Url(draft)));
+        Assert.Equal(draft.Bytes, await kb.Admin.GetBytesOk(Url(draft)));
 
         // Portal accounts use the portal route; another tenant's admin finds nothing.
-        await ExpectStatus(kb.Customer, Url(published), HttpStatusCode.Forbidden);
+        await kb.Customer.ExpectStatus(Url(published), HttpStatusCode.Forbidden);
         var other = await KnowledgeScenario.CreateAsync(api);
-        await ExpectStatus(other.Admin, Url(published), HttpStatusCode.NotFound);
-        await ExpectStatus(other.Admin, $"/api/files/{published.File}", HttpStatusCode.NotFound);
+        await other.Admin.ExpectStatus(Url(published), HttpStatusCode.NotFound);
+        await other.Admin.ExpectStatus($"/api/files/{published.File}", HttpStatusCode.NotFound);
     }
 }
 

@@ -19,16 +19,6 @@ public abstract class PortalAttachmentTests(ApiFixture api)
 
     private static byte[] Csv(string text) => Encoding.UTF8.GetBytes("name,value\n" + text + ",1\n");
 
-    private static async Task<Guid> UploadAsync(ApiClient client, string url, byte[] content, string fileName)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", fileName);
-        var uploaded = await ApiClient.Expect(await client.Http.PostAsync(url, form), HttpStatusCode.Created);
-        return Id(uploaded, "fileId");
-    }
-
     private async Task<(ApiClient Client, Guid Customer)> PortalCustomerAsync(ServiceDesk desk, string name)
     {
         var email = $"{name}.{Guid.NewGuid():N}@example.com";
@@ -45,16 +35,6 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         return (await ServiceTestHost.LoginAsync(api, desk.Tenant, email, PortalPassword), Id(c));
     }
 
-    private static async Task<byte[]> DownloadOk(ApiClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static async Task ExpectStatus(ApiClient client, string url, HttpStatusCode status) =>
-        Assert.True((await client.GetAsync(url)).StatusCode == status, $"{url} should answer {(int)status}");
-
     [Fact]
     public async Task Portal_accounts_download_ticket_and_public_comment_files_only_of_their_own_customers()
     {
@@ -65,9 +45,9 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         var ticketBytes = Csv("工单附件");
         var publicBytes = Csv("public reply file");
         var internalBytes = Csv("internal note file");
-        var ticketFile = await UploadAsync(desk.Admin, "/api/tickets/attachments", ticketBytes, "报价单.csv");
-        var publicFile = await UploadAsync(desk.Admin, "/api/tickets/attachments", publicBytes, "reply.csv");
-        var internalFile = await UploadAsync(desk.Admin, "/api/tickets/attachments", internalBytes, "internal.csv");
+        var ticketFile = await desk.Admin.UploadOk("/api/tickets/attachments", ticketBytes, "报价单.csv");
+        var publicFile = await desk.Admin.UploadOk("/api/tickets/attachments", publicBytes, "reply.csv");
+        var internalFile = await desk.Admin.UploadOk("/api/tickets/attachments", internalBytes, "internal.csv");
         var ticket = await desk.Admin.PostOk("/api/tickets", new
         {
             customerId = customerA, title = "Air conditioner broken", categoryCode = "repair", priorityCode = "normal", attachmentFileIds = new[] { ticketFile },
@@ -92,17 +72,17 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         Assert.Equal(Id(publicComment!), Id(view["attachments"]![1]!, "commentId"));
 
         var url = $"/api/portal/tickets/{id}/attachments";
-        Assert.Equal(ticketBytes, await DownloadOk(portalA, $"{url}/{ticketFile}"));
-        Assert.Equal(publicBytes, await DownloadOk(portalA, $"{url}/{publicFile}"));
-        await ExpectStatus(portalA, $"{url}/{internalFile}", HttpStatusCode.NotFound);
-        await ExpectStatus(portalA, $"{url}/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+        Assert.Equal(ticketBytes, await portalA.GetBytesOk($"{url}/{ticketFile}"));
+        Assert.Equal(publicBytes, await portalA.GetBytesOk($"{url}/{publicFile}"));
+        await portalA.ExpectStatus($"{url}/{internalFile}", HttpStatusCode.NotFound);
+        await portalA.ExpectStatus($"{url}/{Guid.NewGuid()}", HttpStatusCode.NotFound);
         // A file of one ticket is not reachable through another ticket, nor by another customer.
-        await ExpectStatus(portalB, $"/api/portal/tickets/{otherTicket}/attachments/{ticketFile}", HttpStatusCode.NotFound);
-        await ExpectStatus(portalB, $"{url}/{ticketFile}", HttpStatusCode.NotFound);
+        await portalB.ExpectStatus($"/api/portal/tickets/{otherTicket}/attachments/{ticketFile}", HttpStatusCode.NotFound);
+        await portalB.ExpectStatus($"{url}/{ticketFile}", HttpStatusCode.NotFound);
         // The platform's staff download stays closed to portal accounts.
-        await ExpectStatus(portalA, $"/api/files/{ticketFile}", HttpStatusCode.Forbidden);
+        await portalA.ExpectStatus($"/api/files/{ticketFile}", HttpStatusCode.Forbidden);
         // Staff are refused on the portal endpoint.
-        await ExpectStatus(desk.Admin, $"{url}/{ticketFile}", HttpStatusCode.Forbidden);
+        await desk.Admin.ExpectStatus($"{url}/{ticketFile}", HttpStatusCode.Forbidden);
 
         // A partner serving customer A downloads the same public files, not the internal one; unassigned: 404.
         var partner = await desk.Admin.PostOk("/api/portal-admin/partners", new { name = "华东经销商", type = "Dealer", modules = new[] { "tickets" } }, HttpStatusCode.Created);
@@ -112,17 +92,17 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         var dealer = await ServiceTestHost.LoginAsync(api, desk.Tenant, userName, PortalPassword);
         var partnerUrl = $"/api/portal/partner/tickets/{id}/attachments";
         Assert.Equal(2, (await dealer.GetOk($"/api/portal/partner/tickets/{id}"))["attachments"]!.AsArray().Count);
-        Assert.Equal(publicBytes, await DownloadOk(dealer, $"{partnerUrl}/{publicFile}"));
-        await ExpectStatus(dealer, $"{partnerUrl}/{internalFile}", HttpStatusCode.NotFound);
-        await ExpectStatus(dealer, $"/api/portal/partner/tickets/{otherTicket}/attachments/{ticketFile}", HttpStatusCode.NotFound);
-        await ExpectStatus(dealer, $"{url}/{ticketFile}", HttpStatusCode.Forbidden); // the customer endpoint is not the partner's
+        Assert.Equal(publicBytes, await dealer.GetBytesOk($"{partnerUrl}/{publicFile}"));
+        await dealer.ExpectStatus($"{partnerUrl}/{internalFile}", HttpStatusCode.NotFound);
+        await dealer.ExpectStatus($"/api/portal/partner/tickets/{otherTicket}/attachments/{ticketFile}", HttpStatusCode.NotFound);
+        await dealer.ExpectStatus($"{url}/{ticketFile}", HttpStatusCode.Forbidden); // the customer endpoint is not the partner's
         await desk.Admin.PutOk($"/api/portal-admin/partners/{Id(partner)}/customers", new { customerIds = Array.Empty<Guid>() });
-        await ExpectStatus(dealer, $"{partnerUrl}/{ticketFile}", HttpStatusCode.NotFound);
+        await dealer.ExpectStatus($"{partnerUrl}/{ticketFile}", HttpStatusCode.NotFound);
 
         // Another tenant's customer account finds nothing.
         var other = await ServiceDesk.CreateAsync(api);
         var (portalC, _) = await PortalCustomerAsync(other, "丙公司");
-        await ExpectStatus(portalC, $"{url}/{ticketFile}", HttpStatusCode.NotFound);
+        await portalC.ExpectStatus($"{url}/{ticketFile}", HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -138,7 +118,7 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         async Task<(Guid Article, Guid File, byte[] Bytes)> ArticleAsync(string title, string visibility, bool publish = true)
         {
             var bytes = Csv(title);
-            var file = await UploadAsync(desk.Admin, "/api/knowledge/articles/attachments", bytes, title + ".csv");
+            var file = await desk.Admin.UploadOk("/api/knowledge/articles/attachments", bytes, title + ".csv");
             var a = await desk.Admin.PostOk("/api/knowledge/articles", new
             {
                 title, body = "<p>" + title + "</p>", categoryCode = "faq", tags = Array.Empty<string>(), visibility, attachmentFileIds = new[] { file },
@@ -155,21 +135,21 @@ public abstract class PortalAttachmentTests(ApiFixture api)
 
         var read = await customer.GetOk($"/api/portal/articles/{forCustomers.Article}");
         Assert.Equal(forCustomers.File, Id(read["attachments"]![0]!, "fileId"));
-        Assert.Equal(forCustomers.Bytes, await DownloadOk(customer, Url(forCustomers)));
-        await ExpectStatus(customer, Url(forPartners), HttpStatusCode.NotFound);
-        await ExpectStatus(customer, Url(internalOne), HttpStatusCode.NotFound);
-        await ExpectStatus(customer, Url(draft), HttpStatusCode.NotFound);
+        Assert.Equal(forCustomers.Bytes, await customer.GetBytesOk(Url(forCustomers)));
+        await customer.ExpectStatus(Url(forPartners), HttpStatusCode.NotFound);
+        await customer.ExpectStatus(Url(internalOne), HttpStatusCode.NotFound);
+        await customer.ExpectStatus(Url(draft), HttpStatusCode.NotFound);
         // An internal article's file through a readable article: not that article's file.
-        await ExpectStatus(customer, Url(internalOne, forCustomers.Article), HttpStatusCode.NotFound);
+        await customer.ExpectStatus(Url(internalOne, forCustomers.Article), HttpStatusCode.NotFound);
 
-        Assert.Equal(forPartners.Bytes, await DownloadOk(dealer, Url(forPartners)));
-        Assert.Equal(forCustomers.Bytes, await DownloadOk(dealer, Url(forCustomers)));
-        await ExpectStatus(dealer, Url(internalOne), HttpStatusCode.NotFound);
+        Assert.Equal(forPartners.Bytes, await dealer.GetBytesOk(Url(forPartners)));
+        Assert.Equal(forCustomers.Bytes, await dealer.GetBytesOk(Url(forCustomers)));
+        await dealer.ExpectStatus(Url(internalOne), HttpStatusCode.NotFound);
 
-        await ExpectStatus(desk.Admin, Url(forCustomers), HttpStatusCode.Forbidden);
+        await desk.Admin.ExpectStatus(Url(forCustomers), HttpStatusCode.Forbidden);
         var other = await ServiceDesk.CreateAsync(api);
         var (stranger, _) = await PortalCustomerAsync(other, "外租户");
-        await ExpectStatus(stranger, Url(forCustomers), HttpStatusCode.NotFound);
+        await stranger.ExpectStatus(Url(forCustomers), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -178,7 +158,7 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         var desk = await ServiceDesk.CreateAsync(api);
         var (customer, _) = await PortalCustomerAsync(desk, "客户读者");
         var bytes = Csv("安装指南");
-        var file = await UploadAsync(desk.Admin, "/api/knowledge/articles/attachments", bytes, "安装指南.csv");
+        var file = await desk.Admin.UploadOk("/api/knowledge/articles/attachments", bytes, "安装指南.csv");
         var article = await desk.Admin.PostOk("/api/knowledge/articles", new
         {
             title = "Installation guide", body = "<p>Installation guide</p>", categoryCode = "faq", tags = Array.Empty<string>(), visibility = "Customers",
@@ -205,7 +185,7 @@ public abstract class PortalAttachmentTests(ApiFixture api)
             name = "无知识库伙伴", type = "Dealer", modules = new[] { "tickets", "knowledge" }, concurrencyStamp = current["concurrencyStamp"]!.GetValue<string>(),
         });
         Assert.Equal("Installation guide", (await dealer.GetOk($"/api/portal/articles/{Id(article)}"))["title"]!.GetValue<string>());
-        Assert.Equal(bytes, await DownloadOk(dealer, download));
+        Assert.Equal(bytes, await dealer.GetBytesOk(download));
         await desk.Admin.PutOk($"/api/portal-admin/partners/{Id(partner)}", new
         {
             name = "无知识库伙伴", type = "Dealer", modules = new[] { "tickets" }, concurrencyStamp = granted["concurrencyStamp"]!.GetValue<string>(),
@@ -213,7 +193,7 @@ public abstract class PortalAttachmentTests(ApiFixture api)
         await ApiClient.ExpectProblem(await dealer.GetAsync(download), HttpStatusCode.Forbidden, "portal.module_not_granted");
 
         // Customer accounts are not partners: unaffected.
-        Assert.Equal(bytes, await DownloadOk(customer, download));
+        Assert.Equal(bytes, await customer.GetBytesOk(download));
     }
 }
 
