@@ -126,6 +126,28 @@ describe('Returns and consultations', { concurrency: false }, () => {
     await leadPage.context().close();
   });
 
+  test('the returns report totals one currency at a time, picked on the page', async () => {
+    const clerk = await apiAs(clerkName);
+    await clerk.post('/api/returns', {
+      kind: 'PriceProtection', departmentId: store.id, customerName: 'Ms Lee', customerPhone: '13911113333', productCategoryCode: 'digital', reasonCode: 'price-drop', amount: 80.25, currencyCode: 'USD', submit: true,
+    });
+    const reportName = (await admin.get('/api/service/reports?language=zh-CN')).find((r) => r.key === 'returns').name;
+    const page = await newPage(browser, 'zh-CN');
+    await login(page, 'demo', 'admin');
+    await page.goto(`${BASE_URL}/service/reports`);
+    await page.locator('[data-test=report-table]').waitFor();
+    await pickOption(page, page.locator('[data-test=report-choice]'), reportName);
+    const currency = page.locator('[data-test=report-option-currency]');
+    await currency.locator('.ant-select-selection-item', { hasText: 'CNY' }).waitFor();
+    await page.locator('[data-test=report-total]').waitFor();
+    assert.doesNotMatch(await page.locator('[data-test=report-total]').innerText(), /80\.25/);
+    await pickOption(page, currency, 'USD');
+    await page.locator('[data-test=report-total]', { hasText: '80.25' }).waitFor();
+    await screenshot(page, 'returns-report-usd.zh-CN');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('consultations: transferred, answered by the department, replied to the customer', async () => {
     const clerk = await apiAs(clerkName);
     const c = await clerk.post('/api/consultations', { enquiryTypeCode: 'product', content: `Does the Haier BCD-470 qualify for the energy subsidy? ${stamp}`, contactName: 'Wang', contactPhone: '13800138000', productCategoryCode: 'appliances', brandCode: 'haier', quantity: 2 });

@@ -18,14 +18,23 @@ public interface IServiceReport
     IReadOnlyList<ReportDimension> Dimensions { get; }
     /// <summary>The figures per row, in display order.</summary>
     IReadOnlyList<ReportMeasure> Measures { get; }
-    /// <summary>Filters that are no grouping (the returns report's "currency"), accepted as <c>filter.&lt;key&gt;</c> besides the dimensions.</summary>
-    IReadOnlyList<string> ExtraFilters => [];
+    /// <summary>
+    /// Filters that are no grouping and always have a value (the returns report's currency), accepted as
+    /// <c>filter.&lt;key&gt;</c> besides the dimensions; the page offers their options.
+    /// </summary>
+    IReadOnlyList<ReportChoice> Choices => [];
 
     /// <summary>Runs in the current tenant and the caller's data scope.</summary>
     Task<ReportResult> RunAsync(ReportQuery query, CancellationToken cancellationToken);
 }
 
 public sealed record ReportDimension(string Key, LocalizedText Name);
+
+/// <summary>A filter with a fixed set of values and one of them by default.</summary>
+public sealed record ReportChoice(string Key, LocalizedText Name, IReadOnlyList<string> Options, string Default)
+{
+    public string ValueIn(ReportQuery query) => query.Filters.GetValueOrDefault(Key) ?? Default;
+}
 
 /// <summary>A figure: <see cref="ReportMeasureKind"/> tells the UI how to format and chart it.</summary>
 public sealed record ReportMeasure(string Key, LocalizedText Name, ReportMeasureKind Kind);

@@ -6,7 +6,11 @@ public sealed record ReportMeasureDto(string Key, string Name, ReportMeasureKind
 
 /// <summary>A report the caller may run, with its names in the caller's language.</summary>
 /// <param name="Filters">Dimension keys that can filter (every dimension but the period).</param>
-public sealed record ReportDefinitionDto(string Key, string Name, IReadOnlyList<ReportDimensionDto> Dimensions, IReadOnlyList<ReportMeasureDto> Measures, IReadOnlyList<string> Filters);
+/// <param name="Choices">Filters with fixed options that always apply (the returns report's currency).</param>
+public sealed record ReportDefinitionDto(string Key, string Name, IReadOnlyList<ReportDimensionDto> Dimensions, IReadOnlyList<ReportMeasureDto> Measures, IReadOnlyList<string> Filters,
+    IReadOnlyList<ReportChoiceDto> Choices);
+
+public sealed record ReportChoiceDto(string Key, string Name, IReadOnlyList<string> Options, string Default);
 
 public sealed record ReportRowDto(string Key, string Label, IReadOnlyDictionary<string, decimal?> Values);
 

@@ -66,9 +66,13 @@ public sealed class ReportRunner(
         foreach (var (name, values) in query.Where(x => x.Key.StartsWith(FilterPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             var dimension = name[FilterPrefix.Length..];
-            if (dimension == "period" || !dimensions.Contains(dimension) && !report.ExtraFilters.Contains(dimension))
+            var choice = report.Choices.FirstOrDefault(c => c.Key == dimension);
+            if (dimension == "period" || !dimensions.Contains(dimension) && choice is null)
                 throw RequestValidationException.For(name, "report.unknown_filter", $"'{dimension}' is not a filter of this report.");
-            filters[dimension] = values.ToString().Trim();
+            var value = values.ToString().Trim();
+            if (choice is not null && !choice.Options.Contains(value))
+                throw RequestValidationException.For(name, "report.unknown_option", $"'{value}' is not one of {string.Join(", ", choice.Options)}.");
+            filters[dimension] = value;
         }
         return new ReportQuery(from, to, groupBy, period, filters)
         {
@@ -98,7 +102,8 @@ public sealed class ReportRunner(
     private static ReportDefinitionDto Definition(IServiceReport r, bool zh) => new(r.Key, Text(r.Name, zh),
         r.Dimensions.Select(d => new ReportDimensionDto(d.Key, Text(d.Name, zh))).ToList(),
         r.Measures.Select(m => Measure(m, zh)).ToList(),
-        r.Dimensions.Where(d => d.Key != "period").Select(d => d.Key).ToList());
+        r.Dimensions.Where(d => d.Key != "period").Select(d => d.Key).ToList(),
+        r.Choices.Select(c => new ReportChoiceDto(c.Key, Text(c.Name, zh), c.Options, c.Default)).ToList());
 
     private static ReportMeasureDto Measure(ReportMeasure m, bool zh) => new(m.Key, Text(m.Name, zh), m.Kind);
 

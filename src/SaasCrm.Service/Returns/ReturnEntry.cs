@@ -25,7 +25,7 @@ public sealed class ReturnEntry : AuditedEntity
     public int? Quantity { get; set; }
     public decimal? Amount { get; set; }
     /// <summary>ISO 4217, CNY unless stated.</summary>
-    public string CurrencyCode { get; set; } = "CNY";
+    public string CurrencyCode { get; set; } = ReturnCurrencies.Default;
     public DateTime? PurchaseDate { get; set; }
     public string? PickupMethodCode { get; set; }
     public string? ResultCode { get; set; }

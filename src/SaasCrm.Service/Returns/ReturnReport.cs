@@ -28,7 +28,9 @@ internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, Re
     ];
 
     /// <summary>The currency whose entries are counted and summed (CNY when not given); amounts of two currencies never add up.</summary>
-    public IReadOnlyList<string> ExtraFilters { get; } = ["currency"];
+    private static readonly ReportChoice Currency = new("currency", new("Currency", "币种"), ReturnCurrencies.All, ReturnCurrencies.Default);
+
+    public IReadOnlyList<ReportChoice> Choices { get; } = [Currency];
 
     public IReadOnlyList<ReportMeasure> Measures { get; } =
     [
@@ -50,7 +52,7 @@ internal sealed class ReturnReport(PlatformDbContext db, ReturnAccess access, Re
 
     public async Task<ReportResult> RunAsync(ReportQuery query, CancellationToken ct)
     {
-        var currency = query.Filters.GetValueOrDefault("currency") ?? "CNY";
+        var currency = Currency.ValueIn(query);
         var source = (await access.VisibleAsync(db.Set<ReturnEntry>().AsNoTracking(), ct))
             .Where(r => r.CreatedAt >= query.From && r.CreatedAt < query.To && r.Status != ReturnStatus.Draft && r.CurrencyCode == currency);
         foreach (var (filter, value) in query.Filters)

@@ -11,7 +11,8 @@ internal sealed class ReturnEntryValidator : AbstractValidator<ReturnEntryReques
         RuleFor(x => x.Quantity).InclusiveBetween(1, 100000).When(x => x.Quantity is not null).WithErrorCode("return.quantity_invalid");
         RuleFor(x => x.Amount).GreaterThanOrEqualTo(0).LessThan(1_000_000_000m).When(x => x.Amount is not null).WithErrorCode("return.amount_invalid");
         RuleFor(x => x.Amount).Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithErrorCode("return.amount_precision").WithMessage("Amounts have at most two decimals.");
-        RuleFor(x => x.CurrencyCode).Matches("^[A-Z]{3}$").When(x => x.CurrencyCode is not null).WithErrorCode("return.currency_invalid");
+        RuleFor(x => x.CurrencyCode).Must(c => ReturnCurrencies.All.Contains(c!)).When(x => x.CurrencyCode is not null).WithErrorCode("return.currency_invalid")
+            .WithMessage($"The currency is one of {string.Join(", ", ReturnCurrencies.All)}.");
         RuleFor(x => x.CustomerName).MaximumLength(100).WithErrorCode("return.too_long");
         RuleFor(x => x.CustomerPhone).MaximumLength(32).WithErrorCode("return.too_long");
         RuleFor(x => x.Address).MaximumLength(300).WithErrorCode("return.too_long");

@@ -242,6 +242,13 @@ public abstract class ReturnTests(ApiFixture api)
         Assert.Equal(80.25m, overHttp["total"]!["values"]!["amount"]!.GetValue<decimal>());
         var cnyOverHttp = await s.Desk.Admin.GetOk($"/api/service/reports/returns?{range}&groupBy=kind");
         Assert.Equal(300m, cnyOverHttp["total"]!["values"]!["amount"]!.GetValue<decimal>());
+        // The page offers the currencies as a choice with CNY first; a currency entries cannot have is refused.
+        var definition = (await s.Desk.Admin.GetOk("/api/service/reports?language=en-US")).AsArray().Single(r => r!["key"]!.GetValue<string>() == "returns")!;
+        var choice = definition["choices"]!.AsArray().Single()!;
+        Assert.Equal(("currency", "CNY"), (choice["key"]!.GetValue<string>(), choice["default"]!.GetValue<string>()));
+        Assert.Equal(["CNY", "USD", "EUR", "HKD"], choice["options"]!.AsArray().Select(o => o!.GetValue<string>()).ToArray());
+        await s.Desk.Admin.ExpectStatus($"/api/service/reports/returns?{range}&groupBy=kind&filter.currency=JPY", HttpStatusCode.BadRequest);
+        await ApiClient.Expect(await clerk.PostAsync("/api/returns", new { kind = "PriceProtection", departmentId = s.StoreDept, customerName = "Ms Lee", customerPhone = "139", productCategoryCode = "digital", reasonCode = "price-drop", amount = 1m, currencyCode = "JPY" }), HttpStatusCode.BadRequest);
     }
 
     private async Task<ReportResult> RunAsync(ServiceDesk desk, ReportQuery query)

@@ -65,6 +65,13 @@ const FILTER_DICTIONARIES: Record<string, string> = {
           <app-dictionary-select [type]="f.dictionary" [placeholder]="f.name" width="160px" [ngModel]="store.filters()[f.key] ?? null"
             (ngModelChange)="run(store.setFilter(f.key, $event))" [attr.data-test]="'report-filter-' + f.key" />
         }
+        @for (c of store.definition()?.choices ?? []; track c.key) {
+          <span class="muted">{{ c.name }}</span>
+          <nz-select class="narrow" [ngModel]="store.filters()[c.key] ?? c.default" (ngModelChange)="run(store.setFilter(c.key, $event))"
+            [attr.aria-label]="c.name" [attr.data-test]="'report-option-' + c.key">
+            @for (o of c.options; track o) { <nz-option [nzValue]="o" [nzLabel]="o" /> }
+          </nz-select>
+        }
       </div>
       <nz-spin [nzSpinning]="store.loading()" data-test="report-loading">
         @if (store.result(); as r) {

@@ -236,6 +236,7 @@ export type { ReorderFieldsRequest } from './models/reorder-fields-request';
 export type { ReorderRequest } from './models/reorder-request';
 export type { RepLimitRow } from './models/rep-limit-row';
 export type { ReplyComplaintRequest } from './models/reply-complaint-request';
+export type { ReportChoiceDto } from './models/report-choice-dto';
 export type { ReportDefinitionDto } from './models/report-definition-dto';
 export type { ReportDimensionDto } from './models/report-dimension-dto';
 export type { ReportMeasureDto } from './models/report-measure-dto';
