@@ -39,9 +39,10 @@ public sealed class CustomerAccess(PlatformDbContext db, IDataScopeFilter scope,
     /// owner, then the service rep's, the collaborations' and one per pool, each without the customers of the slices
     /// before it. An owner slice is an equality on the owner index, so a list can order and cut each slice on that
     /// index and merge a few rows, where the OR of all of them makes the database read every customer of the
-    /// tenant; and as no customer is in two slices, their counts add up.
+    /// tenant; and as no customer is in two slices, their counts add up. <paramref name="ownersTogether"/> makes all owners
+    /// one IN-list slice (a range per owner of the same index in one query), as a count wants them.
     /// </summary>
-    public async Task<IReadOnlyList<IQueryable<Customer>>> VisibleSlicesAsync(IQueryable<Customer> source, CancellationToken ct)
+    public async Task<IReadOnlyList<IQueryable<Customer>>> VisibleSlicesAsync(IQueryable<Customer> source, CancellationToken ct, bool ownersTogether = false)
     {
         if (await scope.GetScopeAsync(ct) == DataScope.All) return [source];
         var me = user.Id ?? Guid.Empty;
@@ -49,7 +50,7 @@ public sealed class CustomerAccess(PlatformDbContext db, IDataScopeFilter scope,
         var owners = await (await scope.VisibleOwnersAsync(ct))!.Distinct().ToListAsync(ct);
         if (!owners.Contains(me)) owners.Add(me);
         var slices = new List<IQueryable<Customer>>();
-        if (owners.Count <= MaxOwnerSlices)
+        if (!ownersTogether && owners.Count <= MaxOwnerSlices)
             foreach (var owner in owners) slices.Add(source.Where(c => c.OwnerId == owner));
         else slices.Add(source.Where(c => owners.Contains(c.OwnerId!.Value)));
 

@@ -387,9 +387,9 @@ namespace SaasCrm.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Status", "PoolId", "PooledAt");
 
-                    b.HasIndex("TenantId", "Status", "OwnerId", "CreatedAt", "Id");
-
                     b.HasIndex("TenantId", "Status", "OwnerId", "NormalizedName", "Id");
+
+                    b.HasIndex("TenantId", "Status", "OwnerId", "CreatedAt", "Id", "LevelCode", "IsDeleted");
 
                     b.ToTable("Customers", (string)null);
                 });

@@ -33,6 +33,13 @@ public abstract class PoolAccessTests(ApiFixture api)
         Assert.Equal(2, PoolTestKit.Ids(await member.GetOk($"/api/customer-pools/{poolId}/customers?releasedBefore={Uri.EscapeDataString(later)}")).Count);
         await ApiClient.ExpectProblem(await member.GetAsync($"/api/customer-pools/{poolId}/customers?sort=owner"), HttpStatusCode.BadRequest, "validation_failed");
 
+        // The customer list shows a member the pool's customers too, each once, and counts them slice by slice.
+        var listed = await member.GetOk("/api/customers?sort=name");
+        Assert.Equal(["Alpha Trading", "Beta Works"], listed["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+        Assert.Equal(2, listed["total"]!.GetValue<int>());
+        Assert.Equal(1, (await member.GetOk("/api/customers?level=b"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await outsider.GetOk("/api/customers"))["total"]!.GetValue<int>());
+
         var mine = (await member.GetOk("/api/customer-pools/mine")).AsArray();
         Assert.Equal(2, mine.Single()!["customerCount"]!.GetValue<int>());
         Assert.Empty((await outsider.GetOk("/api/customer-pools/mine")).AsArray());

@@ -27,8 +27,10 @@ public static class CustomersBenchmark
         var handover = Options.Int(args, "--handover", 10_000);
         var importRows = Options.Int(args, "--import", 100_000);
         var rounds = Options.Int(args, "--rounds", 30);
-        // "--only handover": data, then the handover alone (no latency rounds, pool release or import).
-        var handoverOnly = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "handover";
+        // "--only handover": data, then the handover alone (no latency rounds, pool release or import);
+        // "--only lists": data, then the latency rounds alone.
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        var handoverOnly = only == "handover";
         Console.WriteLine($"customers benchmark: {customers:N0} customers in the large tenant + {SmallTenants} x {customers / 10:N0}; {Options.Machine()}");
         var folder = Directory.CreateTempSubdirectory("saascrm-customers-bench-").FullName;
         await using var server = await MariaDbServer.StartAsync();
@@ -99,6 +101,14 @@ public static class CustomersBenchmark
                     return client.GetAsync($"/api/customers/duplicates?name={Uri.EscapeDataString("深圳王伟科技有限公司" + i)}&phone=1{3 + i % 7}{i:D9}&email=c{i}.1@example.com");
                 }));
             }
+
+            if (args.Contains("--hold"))
+            {
+                // For reading query plans against the generated data: the server stays up until Enter.
+                Console.WriteLine($"holding MariaDB for inspection: {cs}; press Enter to stop");
+                Console.ReadLine();
+            }
+            if (only == "lists") return 0;
 
             // Handover: the first rep owns exactly --handover customers (see the generator); all of them go to another rep.
             var from = reps[0].Id;
