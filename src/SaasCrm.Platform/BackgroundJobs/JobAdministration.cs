@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Domain;
 using SaasCrm.Platform.Http;
@@ -66,23 +67,57 @@ public static class JobEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        MapGroup(app.MapGroup("/api/host/jobs").WithTags("Background jobs (host)"), PlatformPermissions.Jobs.Default, PlatformPermissions.Jobs.Manage);
-        MapGroup(app.MapGroup("/api/jobs").WithTags("Background jobs"), PlatformPermissions.TenantJobs.Default, PlatformPermissions.TenantJobs.Manage);
-    }
+        // The operator: all tenants in the host database, or one tenant's jobs (in its own database when it has one).
+        var host = app.MapGroup("/api/host/jobs").WithTags("Background jobs (host)");
+        host.MapGet("/", (IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, JobStatus? status, string? jobName, int? page, int? pageSize, CancellationToken ct) =>
+            InTenantAsync(scopes, tenant, tenantId, s => s.ListAsync(status, jobName, page, pageSize, ct))).RequirePermission(PlatformPermissions.Jobs.Default);
+        host.MapPost("/{id:guid}/retry", async (Guid id, IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, CancellationToken ct) =>
+        {
+            await InTenantAsync(scopes, tenant, tenantId, async s => { await s.RetryAsync(id, ct); return true; });
+            return Results.NoContent();
+        }).RequirePermission(PlatformPermissions.Jobs.Manage);
+        host.MapPost("/{id:guid}/cancel", async (Guid id, IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, CancellationToken ct) =>
+        {
+            await InTenantAsync(scopes, tenant, tenantId, async s => { await s.CancelAsync(id, ct); return true; });
+            return Results.NoContent();
+        }).RequirePermission(PlatformPermissions.Jobs.Manage);
 
-    private static void MapGroup(RouteGroupBuilder group, string view, string manage)
-    {
-        group.MapGet("/", (JobAdministrationService s, JobStatus? status, string? jobName, int? page, int? pageSize, CancellationToken ct) =>
-            s.ListAsync(status, jobName, page, pageSize, ct)).RequirePermission(view);
-        group.MapPost("/{id:guid}/retry", async (Guid id, JobAdministrationService s, CancellationToken ct) =>
+        // A tenant admin: the own tenant's, wherever its database is (the context connects there).
+        var tenantGroup = app.MapGroup("/api/jobs").WithTags("Background jobs");
+        tenantGroup.MapGet("/", (JobAdministrationService s, JobStatus? status, string? jobName, int? page, int? pageSize, CancellationToken ct) =>
+            s.ListAsync(status, jobName, page, pageSize, ct)).RequirePermission(PlatformPermissions.TenantJobs.Default);
+        tenantGroup.MapPost("/{id:guid}/retry", async (Guid id, JobAdministrationService s, CancellationToken ct) =>
         {
             await s.RetryAsync(id, ct);
             return Results.NoContent();
-        }).RequirePermission(manage);
-        group.MapPost("/{id:guid}/cancel", async (Guid id, JobAdministrationService s, CancellationToken ct) =>
+        }).RequirePermission(PlatformPermissions.TenantJobs.Manage);
+        tenantGroup.MapPost("/{id:guid}/cancel", async (Guid id, JobAdministrationService s, CancellationToken ct) =>
         {
             await s.CancelAsync(id, ct);
             return Results.NoContent();
-        }).RequirePermission(manage);
+        }).RequirePermission(PlatformPermissions.TenantJobs.Manage);
+    }
+
+    /// <summary>
+    /// Runs the operator's call as the named tenant in a scope of its own, so the context is created for that tenant's
+    /// database; an unknown tenant is a 404. Without a tenant, in the request's (host) scope.
+    /// </summary>
+    private static async Task<T> InTenantAsync<T>(IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, Func<JobAdministrationService, Task<T>> call)
+    {
+        if (tenantId is not { } id)
+        {
+            await using var hostScope = scopes.CreateAsyncScope();
+            return await call(hostScope.ServiceProvider.GetRequiredService<JobAdministrationService>());
+        }
+        await using (var lookup = scopes.CreateAsyncScope())
+        {
+            if (!await lookup.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AnyAsync(t => t.Id == id))
+                throw new EntityNotFoundException("Tenant", id);
+        }
+        using (tenant.Change(id))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await call(scope.ServiceProvider.GetRequiredService<JobAdministrationService>());
+        }
     }
 }

@@ -62,15 +62,22 @@ public sealed class FileSweepScheduler(
     /// <summary>Queues the next run into the caller's unit of work (the caller saves).</summary>
     public async Task EnsureNextRunAsync(CancellationToken ct)
     {
+        var (at, date, key) = NextRun();
+        // The sweep is the system's work, not that of whoever happened to start the chain.
+        using (user.Change(null))
+        {
+            await jobs.EnqueueAsync(new FileSweepJobArgs(date), at, key, ct);
+        }
+    }
+
+    /// <summary>When the next run is due, its date and its idempotency key (per tenant and date).</summary>
+    private (DateTime At, DateOnly Date, string Key) NextRun()
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var next = now.Date + RunTime;
         if (next <= now) next = next.AddDays(1);
         var date = DateOnly.FromDateTime(next);
-        // The sweep is the system's work, not that of whoever happened to start the chain.
-        using (user.Change(null))
-        {
-            await jobs.EnqueueAsync(new FileSweepJobArgs(date), next, $"{JobName}:{tenant.Id}:{date:yyyy-MM-dd}", ct);
-        }
+        return (next, date, $"{JobName}:{tenant.Id}:{date:yyyy-MM-dd}");
     }
 
     /// <summary>
@@ -103,12 +110,18 @@ public sealed class FileSweepScheduler(
         if (await db.Set<StoredFile>().AnyAsync(f => f.TenantId == tenantId && swept.Contains(f.Purpose), ct)) await EnsureStartedAsync(ct);
     }
 
-    /// <summary>Whether a run of this tenant waits or runs; the jobs table is cross-tenant, so the tenant is named.</summary>
-    private Task<bool> IsQueuedAsync(CancellationToken ct)
+    /// <summary>
+    /// Whether a run of this tenant waits or runs; the jobs table is cross-tenant, so the tenant is named. Every upload
+    /// asks: nearly always the next run waits under its key, one seek on the unique key index; only otherwise (a chain not
+    /// started, or a run of another date still running) are the tenant's pending and running jobs read.
+    /// </summary>
+    private async Task<bool> IsQueuedAsync(CancellationToken ct)
     {
         var tenantId = tenant.Id;
-        return db.BackgroundJobs.AnyAsync(j => j.TenantId == tenantId && j.JobName == JobName
-                                               && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running), ct);
+        var key = NextRun().Key;
+        if (await db.BackgroundJobs.AnyAsync(j => j.IdempotencyKey == key && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running), ct)) return true;
+        return await db.BackgroundJobs.AnyAsync(j => j.TenantId == tenantId && j.JobName == JobName
+                                                     && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running), ct);
     }
 }
 

@@ -156,6 +156,23 @@ public abstract class StartupAndMigrationTests
             {
                 Assert.Equal(0, await sharedDb.BackgroundJobs.CountAsync(j => j.JobName == "probe.job" && j.TenantId == isolatedId));
             }
+
+            // The operator reads and cancels them in the tenant's database by naming the tenant; the host database's list has none.
+            Guid later;
+            await using (var scope = withProbe.Services.GetRequiredService<ITenantScopeFactory>().Create(isolatedId, "isolated"))
+            {
+                later = await scope.Services.GetRequiredService<IBackgroundJobManager>().EnqueueAsync(new ProbeJobArgs(Guid.NewGuid()), factory.Clock.GetUtcNow().UtcDateTime.AddDays(1));
+                await scope.Services.GetRequiredService<PlatformDbContext>().SaveChangesAsync();
+            }
+            await host.LoginAsync(null, "admin", CrmApiFactory.Password); // the clock moved past the first token
+            var listed = await host.GetOk($"/api/host/jobs?tenantId={isolatedId}&jobName=probe.job");
+            Assert.Equal(3, listed["total"]!.GetValue<int>());
+            Assert.All(listed["items"]!.AsArray(), j => Assert.Equal(isolatedId, j!["tenantId"]!.GetValue<Guid>()));
+            Assert.Equal(0, (await host.GetOk("/api/host/jobs?jobName=probe.job"))["total"]!.GetValue<int>());
+            await host.ExpectStatus($"/api/host/jobs?tenantId={Guid.NewGuid()}", HttpStatusCode.NotFound);
+            await ApiClient.Expect(await host.PostAsync($"/api/host/jobs/{later}/cancel"), HttpStatusCode.NotFound);
+            await ApiClient.Expect(await host.PostAsync($"/api/host/jobs/{later}/cancel?tenantId={isolatedId}"), HttpStatusCode.NoContent);
+            Assert.Equal(JobStatus.Cancelled, (await OwnJobsAsync()).Single(j => j.Id == later).Status);
         }
         finally
         {

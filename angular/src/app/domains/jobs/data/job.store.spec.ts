@@ -31,6 +31,17 @@ describe('JobStore', () => {
     expect(tenant.apiJobsIdRetryPost).toHaveBeenCalledWith({ id: 'j1' });
     await store.init('host');
     await store.cancel(job);
-    expect(host.apiHostJobsIdCancelPost).toHaveBeenCalledWith({ id: 'j1' });
+    expect(host.apiHostJobsIdCancelPost).toHaveBeenCalledWith({ id: 'j1', tenantId: undefined });
+  });
+
+  it('lets the operator read and act on one tenant, wherever its database is', async () => {
+    const { store, host } = setup();
+    await store.init('host');
+    await store.filterTenant('t1');
+    expect(host.apiHostJobsGet).toHaveBeenLastCalledWith({ status: 'Incident', page: 1, pageSize: 20, tenantId: 't1' });
+    await store.cancel({ id: 'j2' } as never);
+    expect(host.apiHostJobsIdCancelPost).toHaveBeenCalledWith({ id: 'j2', tenantId: 't1' });
+    await store.filterTenant(null);
+    expect(host.apiHostJobsGet).toHaveBeenLastCalledWith({ status: 'Incident', page: 1, pageSize: 20, tenantId: undefined });
   });
 });

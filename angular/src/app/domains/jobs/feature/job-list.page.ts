@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -14,6 +14,7 @@ import { ProblemMessageService } from '../../../core/http/problem-message.servic
 import { ListTotalPipe, LocalDatePipe } from '../../../core/i18n/format.pipes';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { PermissionStore } from '../../../core/permissions/permission.store';
+import { TenantsHostService } from '../../../shared/api/generated';
 import { JobStore } from '../data/job.store';
 import { Job, JOB_STATUSES, JobScope } from '../model/job';
 
@@ -37,6 +38,15 @@ const STATUS_COLORS: Record<string, string> = { Incident: 'red', Pending: 'blue'
             <nz-option [nzValue]="s" [nzLabel]="'jobs.status.' + s | translate" />
           }
         </nz-select>
+        @if (scope() === 'host') {
+          <nz-select style="width: 240px" nzShowSearch nzServerSearch nzAllowClear [nzPlaceHolder]="'jobs.hostDatabase' | translate"
+            [ngModel]="store.tenantId()" (ngModelChange)="filterTenant($event ?? null)" (nzOnSearch)="searchTenants($event)"
+            [attr.aria-label]="'jobs.tenant' | translate" data-test="job-tenant">
+            @for (t of tenants(); track t.id) {
+              <nz-option [nzValue]="t.id" [nzLabel]="t.name" />
+            }
+          </nz-select>
+        }
         <span class="grow"></span>
         <button nz-button nzType="text" (click)="reload()"><nz-icon nzType="reload" /></button>
       </div>
@@ -59,6 +69,7 @@ const STATUS_COLORS: Record<string, string> = { Incident: 'red', Pending: 'blue'
         <thead>
           <tr>
             <th>{{ 'jobs.jobName' | translate }}</th>
+            @if (scope() === 'host') { <th nzWidth="160px">{{ 'jobs.tenant' | translate }}</th> }
             <th nzWidth="100px">{{ 'jobs.statusLabel' | translate }}</th>
             <th nzWidth="90px">{{ 'jobs.attempts' | translate }}</th>
             <th nzWidth="170px">{{ 'jobs.nextRunAt' | translate }}</th>
@@ -71,6 +82,7 @@ const STATUS_COLORS: Record<string, string> = { Incident: 'red', Pending: 'blue'
           @for (job of table.data; track job.id) {
             <tr>
               <td>{{ job.jobName }}@if (job.userName) {<br /><span class="muted">{{ job.userName }}</span>}</td>
+              @if (scope() === 'host') { <td>{{ tenantName(job.tenantId) }}</td> }
               <td><nz-tag [nzColor]="colors[job.status]">{{ 'jobs.status.' + job.status | translate }}</nz-tag></td>
               <td>{{ job.attempts }} / {{ job.maxAttempts }}</td>
               <td>{{ job.nextRunAt | localDate }}</td>
@@ -110,9 +122,34 @@ export class JobListPage implements OnInit {
   protected readonly statuses = JOB_STATUSES;
   protected readonly colors = STATUS_COLORS;
   protected readonly canManage = computed(() => this.permissions.has(this.scope() === 'host' ? 'Host.Jobs.Manage' : 'Jobs.Manage'));
+  private readonly tenantsApi = inject(TenantsHostService);
+  /** The operator's tenant picker: the first tenants by name, or those matching what was typed. */
+  protected readonly tenants = signal<{ id: string; name: string }[]>([]);
+  /** Names of every tenant seen in the picker, so rows keep their tenant's name after another search. */
+  private readonly tenantNames = signal(new Map<string, string>());
 
   ngOnInit(): void {
     this.store.init(this.scope()).catch((e: unknown) => this.problems.show(e));
+    if (this.scope() === 'host') this.searchTenants('');
+  }
+
+  protected tenantName(id: string | null | undefined): string {
+    if (!id) return this.language.instant('jobs.hostTenant');
+    return this.tenantNames().get(id) ?? id.slice(0, 8);
+  }
+
+  protected searchTenants(filter: string): void {
+    this.tenantsApi.apiHostTenantsGet({ filter: filter || undefined, sort: 'name', pageSize: 50 })
+      .then((page) => {
+        const found = page.items.map((t) => ({ id: t.id, name: t.name }));
+        this.tenants.set(found);
+        this.tenantNames.update((names) => new Map([...names, ...found.map((t) => [t.id, t.name] as const)]));
+      })
+      .catch((e: unknown) => this.problems.show(e));
+  }
+
+  protected filterTenant(tenantId: string | null): void {
+    this.store.filterTenant(tenantId).catch((e: unknown) => this.problems.show(e));
   }
 
   protected reload(): void {
