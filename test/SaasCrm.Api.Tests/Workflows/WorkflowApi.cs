@@ -41,6 +41,18 @@ public static class WorkflowApi
 
     public static string Status(JsonNode detail) => detail["instance"]!["status"]!.GetValue<string>();
 
+    /// <summary>
+    /// Moves the clock on to the next whole minute and returns that instant: a deadline counted from it has no
+    /// sub-second part, so it reads back exactly on every database.
+    /// </summary>
+    public static DateTime ToNextWholeMinute(ApiFixture api)
+    {
+        var now = api.Factory.Clock.GetUtcNow().UtcDateTime;
+        var next = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(1);
+        api.Factory.Clock.Advance(next - now);
+        return next;
+    }
+
     /// <summary>Raises a record event the way a module would: an outbox row committed in the tenant.</summary>
     public static async Task RaiseAsync(ApiFixture api, Guid tenantId, Guid recordId, string eventName)
     {
