@@ -11,6 +11,7 @@ import { JobStatus } from '../../models/job-status';
 import { PagedResultOfJobDto } from '../../models/paged-result-of-job-dto';
 
 export interface ApiHostJobsGet$Params {
+  tenantId?: string;
   status?: JobStatus;
   jobName?: string;
   page?: (number | string);
@@ -20,6 +21,7 @@ export interface ApiHostJobsGet$Params {
 export function apiHostJobsGet(http: HttpClient, rootUrl: string, params?: ApiHostJobsGet$Params, context?: HttpContext): Observable<StrictHttpResponse<PagedResultOfJobDto>> {
   const rb = new RequestBuilder(rootUrl, apiHostJobsGet.PATH, 'get');
   if (params) {
+    rb.query('tenantId', params.tenantId, {});
     rb.query('status', params.status, {});
     rb.query('jobName', params.jobName, {});
     rb.query('page', params.page, {});

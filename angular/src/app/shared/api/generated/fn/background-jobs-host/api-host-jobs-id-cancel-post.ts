@@ -10,12 +10,14 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface ApiHostJobsIdCancelPost$Params {
   id: string;
+  tenantId?: string;
 }
 
 export function apiHostJobsIdCancelPost(http: HttpClient, rootUrl: string, params: ApiHostJobsIdCancelPost$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, apiHostJobsIdCancelPost.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
+    rb.query('tenantId', params.tenantId, {});
   }
 
   return http.request(

@@ -10,12 +10,14 @@ import { RequestBuilder } from '../../request-builder';
 
 export interface ApiHostJobsIdRetryPost$Params {
   id: string;
+  tenantId?: string;
 }
 
 export function apiHostJobsIdRetryPost(http: HttpClient, rootUrl: string, params: ApiHostJobsIdRetryPost$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, apiHostJobsIdRetryPost.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
+    rb.query('tenantId', params.tenantId, {});
   }
 
   return http.request(
