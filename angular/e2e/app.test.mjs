@@ -66,6 +66,20 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     await page.locator(`[data-test="edition-row-${edition}"]`).waitFor();
     await screenshot(page, 'editions.zh-CN');
     assert.deepEqual(await rawKeys(page), []);
+
+    // The jobs of one tenant: every row then names that tenant.
+    await page.goto(`${BASE_URL}/host/jobs`);
+    await page.locator('[data-test=job-table]').waitFor();
+    await pickOption(page, page.locator('[data-test=job-status]'), '等待中');
+    await pickOption(page, page.locator('[data-test=job-tenant]'), 'demo');
+    await page.locator('[data-test=job-tenant] .ant-select-selection-item', { hasText: 'demo' }).waitFor();
+    await settle(page);
+    const rows = await page.locator('[data-test=job-table] tbody tr.ant-table-row').allInnerTexts();
+    assert.ok(rows.length > 0, 'the demo tenant has pending jobs (its daily pool release)');
+    for (const row of rows) assert.match(row, /demo/);
+    assert.deepEqual(await errorToasts(page), []);
+    await screenshot(page, 'host-jobs.zh-CN');
+    assert.deepEqual(await rawKeys(page), []);
     assert.deepEqual(await rawKeys(page), []);
     assert.deepEqual(page.errors, []);
     await page.context().close();

@@ -33,7 +33,7 @@ const STATUS_COLORS: Record<string, string> = { Incident: 'red', Pending: 'blue'
         </div>
       </div>
       <div class="toolbar">
-        <nz-select style="width: 180px" nzAllowClear [nzPlaceHolder]="'jobs.anyStatus' | translate" [ngModel]="store.status()" (ngModelChange)="filter($event ?? null)">
+        <nz-select style="width: 180px" nzAllowClear [nzPlaceHolder]="'jobs.anyStatus' | translate" [ngModel]="store.status()" (ngModelChange)="filter($event ?? null)" data-test="job-status">
           @for (s of statuses; track s) {
             <nz-option [nzValue]="s" [nzLabel]="'jobs.status.' + s | translate" />
           }
@@ -81,7 +81,7 @@ const STATUS_COLORS: Record<string, string> = { Incident: 'red', Pending: 'blue'
         <tbody>
           @for (job of table.data; track job.id) {
             <tr>
-              <td>{{ job.jobName }}@if (job.userName) {<br /><span class="muted">{{ job.userName }}</span>}</td>
+              <td><span [nz-tooltip]="job.jobName">{{ jobLabel(job.jobName) }}</span>@if (job.userName) {<br /><span class="muted">{{ job.userName }}</span>}</td>
               @if (scope() === 'host') { <td>{{ tenantName(job.tenantId) }}</td> }
               <td><nz-tag [nzColor]="colors[job.status]">{{ 'jobs.status.' + job.status | translate }}</nz-tag></td>
               <td>{{ job.attempts }} / {{ job.maxAttempts }}</td>
@@ -133,8 +133,16 @@ export class JobListPage implements OnInit {
     if (this.scope() === 'host') this.searchTenants('');
   }
 
+  /** A job's name for people; a job this screen has no label for keeps its technical name. */
+  protected jobLabel(name: string): string {
+    this.language.current(); // read, so a language switch redraws the rows
+    const key = 'jobs.names.' + name.replace(/\./g, '_');
+    const label = this.language.instant(key);
+    return label === key ? name : label;
+  }
+
   protected tenantName(id: string | null | undefined): string {
-    if (!id) return this.language.instant('jobs.hostTenant');
+    if (!id) return this.language.current() && this.language.instant('jobs.hostTenant');
     return this.tenantNames().get(id) ?? id.slice(0, 8);
   }
 
