@@ -100,7 +100,7 @@ public static class JobEndpoints
 
     /// <summary>
     /// Runs the operator's call as the named tenant in a scope of its own, so the context is created for that tenant's
-    /// database; an unknown tenant is a 404. Without a tenant, in the request's (host) scope.
+    /// database; an unknown tenant is a 404. Without a tenant, as the host: the host database, every tenant's jobs in it.
     /// </summary>
     private static async Task<T> InTenantAsync<T>(IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, Func<JobAdministrationService, Task<T>> call)
     {
