@@ -65,9 +65,12 @@ public sealed class WorkflowSignalHandler(PlatformDbContext db, InstanceWriter w
 
     private async Task ResumeAsync(WorkflowSignalRaised signal, CancellationToken ct)
     {
-        var bookmarks = await db.Set<WorkflowBookmark>()
-            .Where(b => b.Kind == BookmarkKind.Event && b.RecordType == signal.RecordType && b.RecordId == signal.RecordId && b.EventName == signal.EventName)
-            .ToListAsync(ct);
+        var waiting = db.Set<WorkflowBookmark>().Where(b => b.Kind == BookmarkKind.Event && b.EventName == signal.EventName);
+        var taskId = signal.Data?.GetValueOrDefault("taskId");
+        waiting = signal.RecordType == WorkflowSignalRaised.NoRecord
+            ? waiting.Where(b => b.RecordType == null && b.RecordId == null && b.Correlation != null && b.Correlation == taskId)
+            : waiting.Where(b => b.RecordType == signal.RecordType && b.RecordId == signal.RecordId);
+        var bookmarks = await waiting.ToListAsync(ct);
         foreach (var bookmark in bookmarks)
         {
             if (bookmark.Correlation is { } correlation && signal.Data?.GetValueOrDefault("taskId") != correlation) continue;

@@ -12,7 +12,11 @@ public sealed record WorkflowSignalRaised(
     string? FromStatus = null,
     string? ToStatus = null,
     string? EventName = null,
-    IReadOnlyDictionary<string, string?>? Data = null);
+    IReadOnlyDictionary<string, string?>? Data = null)
+{
+    /// <summary>The record type of an event of an instance without a record: its waiting step is found by correlation.</summary>
+    public const string NoRecord = "";
+}
 
 /// <summary>Each call writes an outbox row in the caller's unit of work: the signal exists iff the change commits.</summary>
 public sealed class WorkflowSignals(IEventPublisher events) : IWorkflowSignals

@@ -57,6 +57,40 @@ public abstract class WorkflowCreateTaskTests(ApiFixture api)
         Assert.Empty((await ownerClient.GetOk("/api/workflows/tasks?status=Open")).AsArray());
         Assert.Single((await ownerClient.GetOk("/api/workflows/tasks?status=Completed")).AsArray());
     }
+
+    [Fact]
+    public async Task A_scheduled_workflow_without_a_record_waits_for_its_task_and_resumes_when_it_is_completed()
+    {
+        var t = await TenantScenario.CreateAsync(api);
+        var clerk = await t.CreateUserAsync("clerk", "sales");
+        var definition = await PublishAsync(t.Admin, new
+        {
+            trigger = new { kind = "schedule", cron = "0 9 * * *", timeZone = "UTC" },
+            startStepId = "task",
+            steps = new[]
+            {
+                Step("task", "CreateTask", new { title = new { en = "Check the daily queue", zh = "检查今日队列" }, assignee = $"user:{clerk}", wait = true }, "done"),
+                Step("done", "Complete"),
+            },
+            variables = Array.Empty<object>(),
+        });
+        var now = api.Factory.Clock.GetUtcNow().UtcDateTime;
+        var nine = now.Date.AddHours(9) > now ? now.Date.AddHours(9) : now.Date.AddDays(1).AddHours(9);
+        api.Factory.Clock.Advance(nine - now + TimeSpan.FromMinutes(1));
+        await api.RunJobsAsync();
+        await api.RunJobsAsync();
+
+        var clerkClient = await t.LoginAsync("clerk");
+        var task = Assert.Single((await clerkClient.GetOk("/api/workflows/tasks")).AsArray())!;
+        Assert.Null(task["recordId"]);
+        var instance = Assert.Single(await InstancesAsync(await t.LoginAsync("admin"), definitionId: definition))!;
+        Assert.Equal("Waiting", instance["status"]!.GetValue<string>());
+
+        await clerkClient.PostOk($"/api/workflows/tasks/{task["id"]!.GetValue<Guid>()}/complete");
+        await api.RunJobsAsync();
+        instance = Assert.Single(await InstancesAsync(await t.LoginAsync("admin"), definitionId: definition))!;
+        Assert.Equal("Completed", instance["status"]!.GetValue<string>());
+    }
 }
 
 public sealed class WorkflowCreateTaskTestsSqlite(SqliteApi api) : WorkflowCreateTaskTests(api), IClassFixture<SqliteApi>;
