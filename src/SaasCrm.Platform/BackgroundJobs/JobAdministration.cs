@@ -49,6 +49,9 @@ public sealed class JobAdministrationService(PlatformDbContext db, ICurrentTenan
         if (affected == 0) await ThrowWhyNotAsync(id, "cancelled", ct);
     }
 
+    /// <summary>For the operator naming a tenant (host side: the tenants table is the host database's).</summary>
+    public Task<bool> TenantExistsAsync(Guid tenantId, CancellationToken ct) => db.Tenants.AnyAsync(t => t.Id == tenantId, ct);
+
     private IQueryable<BackgroundJobRecord> Visible()
     {
         var tenantId = currentTenant.Id;
@@ -69,16 +72,16 @@ public static class JobEndpoints
     {
         // The operator: all tenants in the host database, or one tenant's jobs (in its own database when it has one).
         var host = app.MapGroup("/api/host/jobs").WithTags("Background jobs (host)");
-        host.MapGet("/", (IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, JobStatus? status, string? jobName, int? page, int? pageSize, CancellationToken ct) =>
-            InTenantAsync(scopes, tenant, tenantId, s => s.ListAsync(status, jobName, page, pageSize, ct))).RequirePermission(PlatformPermissions.Jobs.Default);
-        host.MapPost("/{id:guid}/retry", async (Guid id, IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, CancellationToken ct) =>
+        host.MapGet("/", (JobAdministrationService s, ITenantScopeFactory scopes, Guid? tenantId, JobStatus? status, string? jobName, int? page, int? pageSize, CancellationToken ct) =>
+            InTenantAsync(s, scopes, tenantId, x => x.ListAsync(status, jobName, page, pageSize, ct), ct)).RequirePermission(PlatformPermissions.Jobs.Default);
+        host.MapPost("/{id:guid}/retry", async (Guid id, JobAdministrationService s, ITenantScopeFactory scopes, Guid? tenantId, CancellationToken ct) =>
         {
-            await InTenantAsync(scopes, tenant, tenantId, async s => { await s.RetryAsync(id, ct); return true; });
+            await InTenantAsync(s, scopes, tenantId, async x => { await x.RetryAsync(id, ct); return true; }, ct);
             return Results.NoContent();
         }).RequirePermission(PlatformPermissions.Jobs.Manage);
-        host.MapPost("/{id:guid}/cancel", async (Guid id, IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, CancellationToken ct) =>
+        host.MapPost("/{id:guid}/cancel", async (Guid id, JobAdministrationService s, ITenantScopeFactory scopes, Guid? tenantId, CancellationToken ct) =>
         {
-            await InTenantAsync(scopes, tenant, tenantId, async s => { await s.CancelAsync(id, ct); return true; });
+            await InTenantAsync(s, scopes, tenantId, async x => { await x.CancelAsync(id, ct); return true; }, ct);
             return Results.NoContent();
         }).RequirePermission(PlatformPermissions.Jobs.Manage);
 
@@ -99,25 +102,16 @@ public static class JobEndpoints
     }
 
     /// <summary>
-    /// Runs the operator's call as the named tenant in a scope of its own, so the context is created for that tenant's
-    /// database; an unknown tenant is a 404. Without a tenant, as the host: the host database, every tenant's jobs in it.
+    /// The operator's call as the named tenant, in a scope of its own so the context is created for that tenant's
+    /// database; an unknown tenant is a 404. Without a tenant, the request's (host) service: every tenant's jobs in the
+    /// host database.
     /// </summary>
-    private static async Task<T> InTenantAsync<T>(IServiceScopeFactory scopes, ICurrentTenant tenant, Guid? tenantId, Func<JobAdministrationService, Task<T>> call)
+    private static async Task<T> InTenantAsync<T>(JobAdministrationService host, ITenantScopeFactory scopes, Guid? tenantId,
+        Func<JobAdministrationService, Task<T>> call, CancellationToken ct)
     {
-        if (tenantId is not { } id)
-        {
-            await using var hostScope = scopes.CreateAsyncScope();
-            return await call(hostScope.ServiceProvider.GetRequiredService<JobAdministrationService>());
-        }
-        await using (var lookup = scopes.CreateAsyncScope())
-        {
-            if (!await lookup.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AnyAsync(t => t.Id == id))
-                throw new EntityNotFoundException("Tenant", id);
-        }
-        using (tenant.Change(id))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return await call(scope.ServiceProvider.GetRequiredService<JobAdministrationService>());
-        }
+        if (tenantId is not { } id) return await call(host);
+        if (!await host.TenantExistsAsync(id, ct)) throw new EntityNotFoundException("Tenant", id);
+        await using var scope = scopes.Create(id);
+        return await call(scope.Services.GetRequiredService<JobAdministrationService>());
     }
 }

@@ -15,9 +15,8 @@ namespace SaasCrm.Platform.BackgroundJobs;
 /// heartbeat renews; a node that dies stops renewing, the lease runs out and another node takes the job.
 /// </summary>
 public sealed partial class JobWorker(
-    IServiceScopeFactory scopes,
+    ITenantScopeFactory tenantScopes,
     JobRegistry registry,
-    ICurrentTenant currentTenant,
     ICurrentUser currentUser,
     TimeProvider clock,
     IOptions<JobOptions> options,
@@ -62,10 +61,9 @@ public sealed partial class JobWorker(
     {
         var claimed = (await ClaimAsync(null, cancellationToken)).Select(j => new ClaimedJob(j, null)).ToList();
         List<Guid> ownDatabases;
-        using (currentTenant.Change(null))
+        await using (var host = tenantScopes.Create(null))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            ownDatabases = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Tenants.AsNoTracking()
+            ownDatabases = await host.Services.GetRequiredService<PlatformDbContext>().Tenants.AsNoTracking()
                 .Where(t => t.ConnectionString != null).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken);
         }
         foreach (var tenantId in ownDatabases)
@@ -91,9 +89,8 @@ public sealed partial class JobWorker(
     /// <param name="database">Null: the host database; a tenant's id: that tenant's own database.</param>
     private async Task<List<BackgroundJobRecord>> ClaimAsync(Guid? database, CancellationToken cancellationToken)
     {
-        using var where = currentTenant.Change(database);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await using var scope = tenantScopes.Create(database);
+        var db = scope.Services.GetRequiredService<PlatformDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         // The jobs table is cross-tenant by design (see BackgroundJobRecord); no tenant filter applies to it.
         var candidates = await db.BackgroundJobs.AsNoTracking()
@@ -145,11 +142,10 @@ public sealed partial class JobWorker(
         Exception? failure = null;
         try
         {
-            using (currentTenant.Change(job.TenantId))
             using (currentUser.Change(PrincipalOf(job)))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await registration.RunAsync(scope.ServiceProvider, job.Args, new JobContext(job.Id, job.Attempts, job.MaxAttempts), cancellationToken);
+                await using var scope = tenantScopes.Create(job.TenantId);
+                await registration.RunAsync(scope.Services, job.Args, new JobContext(job.Id, job.Attempts, job.MaxAttempts), cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -192,9 +188,8 @@ public sealed partial class JobWorker(
             while (true)
             {
                 await Task.Delay(Options.Lease / 3, clock, cancellationToken);
-                using var where = currentTenant.Change(claimed.Database);
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                await using var scope = tenantScopes.Create(claimed.Database);
+                var db = scope.Services.GetRequiredService<PlatformDbContext>();
                 var leaseUntil = clock.GetUtcNow().UtcDateTime + Options.Lease;
                 await db.BackgroundJobs
                     .Where(j => j.Id == job.Id && j.LeaseOwner == NodeId && j.Attempts == job.Attempts && j.Status == JobStatus.Running)
@@ -214,9 +209,8 @@ public sealed partial class JobWorker(
     private async Task FinishAsync(ClaimedJob claimed, JobStatus status, string? error, DateTime? nextRunAt)
     {
         var job = claimed.Job;
-        using var where = currentTenant.Change(claimed.Database);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await using var scope = tenantScopes.Create(claimed.Database);
+        var db = scope.Services.GetRequiredService<PlatformDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var done = status is JobStatus.Succeeded or JobStatus.Incident;
         var truncated = error is { Length: > 4000 } ? error[..4000] : error;

@@ -34,8 +34,7 @@ public abstract class BackgroundJobTests(ApiFixture api)
     }
 
     private JobWorker NewWorker(string node) => new(
-        Services.GetRequiredService<IServiceScopeFactory>(), Services.GetRequiredService<JobRegistry>(),
-        Services.GetRequiredService<ICurrentTenant>(), Services.GetRequiredService<ICurrentUser>(),
+        Services.GetRequiredService<ITenantScopeFactory>(), Services.GetRequiredService<JobRegistry>(), Services.GetRequiredService<ICurrentUser>(),
         api.Factory.Clock, Services.GetRequiredService<IOptions<JobOptions>>(), NullLogger<JobWorker>.Instance) { NodeId = node };
 
     [Fact]

@@ -256,8 +256,8 @@ public abstract class ReminderTests(ApiFixture api)
     private JobWorker NewWorker(string node)
     {
         var services = api.Factory.Services;
-        return new JobWorker(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<JobRegistry>(),
-            services.GetRequiredService<ICurrentTenant>(), services.GetRequiredService<ICurrentUser>(), api.Factory.Clock,
+        return new JobWorker(services.GetRequiredService<ITenantScopeFactory>(), services.GetRequiredService<JobRegistry>(),
+            services.GetRequiredService<ICurrentUser>(), api.Factory.Clock,
             services.GetRequiredService<IOptions<JobOptions>>(), NullLogger<JobWorker>.Instance) { NodeId = node };
     }
 }
