@@ -39,32 +39,33 @@ public sealed class CustomerAccess(PlatformDbContext db, IDataScopeFilter scope,
     /// owner, then the service rep's, the collaborations' and one per pool, each without the customers of the slices
     /// before it. An owner slice is an equality on the owner index, so a list can order and cut each slice on that
     /// index and merge a few rows, where the OR of all of them makes the database read every customer of the
-    /// tenant; and as no customer is in two slices, their counts add up. <paramref name="ownersTogether"/> makes all owners
-    /// one IN-list slice (a range per owner of the same index in one query), as a count wants them.
+    /// tenant; and as no customer is in two slices, their counts add up. Both shapes come from one read of the owners,
+    /// collaborations and pools: <see cref="VisibleSlices.ByOwner"/> for ordering, and
+    /// <see cref="VisibleSlices.OwnersTogether"/> (all owners as one IN-list: a range per owner of the same index in one
+    /// query) for counting.
     /// </summary>
-    public async Task<IReadOnlyList<IQueryable<Customer>>> VisibleSlicesAsync(IQueryable<Customer> source, CancellationToken ct, bool ownersTogether = false)
+    public async Task<VisibleSlices> VisibleSlicesAsync(IQueryable<Customer> source, CancellationToken ct)
     {
-        if (await scope.GetScopeAsync(ct) == DataScope.All) return [source];
+        if (await scope.GetScopeAsync(ct) == DataScope.All) return new VisibleSlices([source], [source]);
         var me = user.Id ?? Guid.Empty;
         var now = clock.GetUtcNow().UtcDateTime;
         var owners = await (await scope.VisibleOwnersAsync(ct))!.Distinct().ToListAsync(ct);
         if (!owners.Contains(me)) owners.Add(me);
-        var slices = new List<IQueryable<Customer>>();
-        if (!ownersTogether && owners.Count <= MaxOwnerSlices)
-            foreach (var owner in owners) slices.Add(source.Where(c => c.OwnerId == owner));
-        else slices.Add(source.Where(c => owners.Contains(c.OwnerId!.Value)));
+        var together = source.Where(c => owners.Contains(c.OwnerId!.Value));
+        List<IQueryable<Customer>> byOwner = owners.Count <= MaxOwnerSlices ? [.. owners.Select(owner => source.Where(c => c.OwnerId == owner))] : [together];
 
+        var others = new List<IQueryable<Customer>>();
         var rest = source.Where(c => c.OwnerId == null || !owners.Contains(c.OwnerId.Value));
-        slices.Add(rest.Where(c => c.ServiceRepId == me));
+        others.Add(rest.Where(c => c.ServiceRepId == me));
         rest = rest.Where(c => c.ServiceRepId == null || c.ServiceRepId != me);
         var collaborating = await db.Set<CustomerCollaborator>().Where(c => c.UserId == me && c.Until > now).Select(c => c.CustomerId).ToListAsync(ct);
         if (collaborating.Count > 0)
         {
-            slices.Add(rest.Where(c => collaborating.Contains(c.Id)));
+            others.Add(rest.Where(c => collaborating.Contains(c.Id)));
             rest = rest.Where(c => !collaborating.Contains(c.Id));
         }
-        foreach (var pool in await (await pools.AccessiblePoolIdsAsync(ct)).ToListAsync(ct)) slices.Add(rest.Where(c => c.PoolId == pool));
-        return slices;
+        foreach (var pool in await (await pools.AccessiblePoolIdsAsync(ct)).ToListAsync(ct)) others.Add(rest.Where(c => c.PoolId == pool));
+        return new VisibleSlices([.. byOwner, .. others], [together, .. others]);
     }
 
     /// <summary>Beyond this many visible owners (a large department tree) one IN-list slice reads them all instead.</summary>
@@ -97,3 +98,6 @@ public sealed class CustomerAccess(PlatformDbContext db, IDataScopeFilter scope,
             throw new BusinessException("customer.in_pool", "This customer is in the public pool; claim it before changing it.", 409);
     }
 }
+
+/// <summary>The visible customers as disjoint slices, in the two shapes a list needs (see <see cref="CustomerAccess.VisibleSlicesAsync"/>).</summary>
+public sealed record VisibleSlices(IReadOnlyList<IQueryable<Customer>> ByOwner, IReadOnlyList<IQueryable<Customer>> OwnersTogether);
