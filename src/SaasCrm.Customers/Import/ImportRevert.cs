@@ -61,8 +61,8 @@ public sealed class ImportRevert(PlatformDbContext db, ImportService imports, IS
             contactsDeleted += contacts.Count;
             await db.Set<CustomerKey>().Where(k => k.TenantId == tenantId && ids.Contains(k.CustomerId)).ExecuteDeleteAsync(ct);
             await db.Set<CustomFieldValue>().Where(v => v.TenantId == tenantId && v.EntityType == CustomersModule.CustomerRecordType && ids.Contains(v.EntityId)).ExecuteDeleteAsync(ct);
-            search.Enqueue("customer", ids);
-            search.Enqueue("contact", contacts.Select(c => c.Id));
+            search.Enqueue(SearchDocumentTypes.Customer, ids);
+            search.Enqueue(SearchDocumentTypes.Contact, contacts.Select(c => c.Id)); // deleted contacts are no dependents of their customer any more
         }
         batch.Status = ImportStatus.Reverted;
         batch.RevertedAt = clock.GetUtcNow().UtcDateTime;

@@ -127,8 +127,9 @@ public sealed class ImportRunner(
         }
         // One validation pass for the batch: definitions and referenced dictionary items and users are loaded once.
         if (hasCustomFields) await customFields.SaveCreatedAsync(CustomersModule.CustomerRecordType, customFieldInput, ct);
-        await search.EnqueueNowAsync("customer", customers.Select(c => c.Id), ct);
-        await search.EnqueueNowAsync("contact", contacts.Select(c => c.Id), ct);
+        // One operation per customer: the applier indexes a changed customer's contacts with it (they show its name), so
+        // an operation per contact as well would index every row twice.
+        await search.EnqueueNowAsync(SearchDocumentTypes.Customer, customers.Select(c => c.Id), ct);
         batch.Processed += groups.Sum(g => g.Rows.Count);
         batch.Created += groups.Length;
         batch.ContactsCreated += contacts.Count;

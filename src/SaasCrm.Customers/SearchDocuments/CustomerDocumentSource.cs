@@ -54,16 +54,14 @@ internal sealed class CustomerDocumentSource(PlatformDbContext db, IDataFilter d
     private async Task<IReadOnlyList<SearchDocument>> ToDocumentsAsync(List<Customer> customers, CancellationToken cancellationToken)
     {
         var ids = customers.Select(c => c.Id).ToList();
-        var contacts = (await db.Set<Contact>().AsNoTracking().Where(c => ids.Contains(c.CustomerId))
-                .Select(c => new { c.CustomerId, c.Name }).ToListAsync(cancellationToken))
-            .ToLookup(c => c.CustomerId, c => c.Name);
-        Dictionary<Guid, DateTime> contactChanges;
-        using (dataFilter.Disable<ISoftDelete>()) // a deleted contact still moves its customer's version on
+        List<ContactLine> lines;
+        using (dataFilter.Disable<ISoftDelete>()) // a deleted contact still moves its customer's version on; its name goes
         {
-            contactChanges = (await db.Set<Contact>().AsNoTracking().Where(c => ids.Contains(c.CustomerId))
-                    .Select(c => new { c.CustomerId, At = c.ModifiedAt ?? c.CreatedAt }).ToListAsync(cancellationToken))
-                .GroupBy(c => c.CustomerId).ToDictionary(g => g.Key, g => g.Max(c => c.At));
+            lines = await db.Set<Contact>().AsNoTracking().Where(c => ids.Contains(c.CustomerId))
+                .Select(c => new ContactLine(c.CustomerId, c.Name, c.IsDeleted, c.ModifiedAt ?? c.CreatedAt)).ToListAsync(cancellationToken);
         }
+        var contacts = lines.Where(c => !c.IsDeleted).ToLookup(c => c.CustomerId, c => c.Name);
+        var contactChanges = lines.GroupBy(c => c.CustomerId).ToDictionary(g => g.Key, g => g.Max(c => c.At));
         return customers.Select(c =>
         {
             var changedAt = c.ModifiedAt ?? c.CreatedAt;
@@ -71,6 +69,8 @@ internal sealed class CustomerDocumentSource(PlatformDbContext db, IDataFilter d
             return ToDocument(c, contacts[c.Id], changedAt.Ticks);
         }).ToList();
     }
+
+    private sealed record ContactLine(Guid CustomerId, string Name, bool IsDeleted, DateTime At);
 
     internal static SearchDocument ToDocument(Customer c, IEnumerable<string> contactNames, long version)
     {

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SaasCrm.Api.Tests.Infrastructure;
 using SaasCrm.Customers.Domain;
+using SaasCrm.Search.Indexing;
 using static SaasCrm.Api.Tests.Import.ImportFiles;
 
 namespace SaasCrm.Api.Tests.Import;
@@ -177,6 +179,39 @@ public abstract class CustomerImportTests(ApiFixture api)
         Assert.Equal(0, await InTenantAsync(api, t.Id, db => db.Set<CustomerKey>().CountAsync(k => k.Value == "13700000001")));
         Assert.Equal("Reverted", (await t.Admin.GetOk($"/api/customer-imports/{batch["id"]}"))["status"]!.GetValue<string>());
         await ApiClient.ExpectProblem(await t.Admin.PostAsync($"/api/customer-imports/{batch["id"]}/revert"), HttpStatusCode.Conflict, "import.not_revertible");
+    }
+
+    [Fact]
+    public async Task Imported_customers_and_their_contacts_are_found_once_the_log_is_applied_and_gone_after_a_revert()
+    {
+        var t = await TenantScenario.CreateAsync(api, "imp-search");
+        var applier = api.Factory.Services.GetRequiredService<SearchIndexApplier>();
+        await applier.ApplyAllAsync(); // the tenant's first pass builds its index from the database; later ones apply the log
+        var batch = await ImportAsync(t.Admin, Csv([Header,
+            ["青松物流有限公司", null, "13600000001", null, null, "欧阳娜", null, null],
+            ["青松物流有限公司", null, null, null, null, "Harper Quill", null, null],
+            ["Bluewater Freight", null, null, null, null, null, null, null]]), "s.csv");
+        Assert.Equal((2, 2), (batch["created"]!.GetValue<int>(), batch["contactsCreated"]!.GetValue<int>()));
+        await applier.ApplyAllAsync();
+
+        Assert.Equal(["青松物流有限公司"], await TitlesAsync(t.Admin, "青松", "customer"));
+        Assert.Equal(["青松物流有限公司"], await TitlesAsync(t.Admin, "quill", "customer")); // contact names are part of the customer
+        Assert.Equal(["欧阳娜"], await TitlesAsync(t.Admin, "欧阳", "contact"));
+        Assert.Equal(["Harper Quill"], await TitlesAsync(t.Admin, "harper", "contact"));
+        Assert.Equal(["Bluewater Freight"], await TitlesAsync(t.Admin, "bluewater", "customer"));
+
+        await t.Admin.PostOk($"/api/customer-imports/{batch["id"]}/revert");
+        await applier.ApplyAllAsync();
+        Assert.Empty(await TitlesAsync(t.Admin, "青松", "customer"));
+        Assert.Empty(await TitlesAsync(t.Admin, "harper", "contact"));
+        Assert.Empty(await TitlesAsync(t.Admin, "bluewater", "customer"));
+    }
+
+    private static async Task<List<string>> TitlesAsync(ApiClient client, string q, string type)
+    {
+        var body = await client.GetOk($"/api/search?q={Uri.EscapeDataString(q)}&types={type}&pageSize=50");
+        var group = body["groups"]!.AsArray().SingleOrDefault(g => g!["type"]!.GetValue<string>() == type);
+        return group is null ? [] : group["hits"]!.AsArray().Select(h => WebUtility.HtmlDecode(h!["title"]!.GetValue<string>().Replace("<em>", "").Replace("</em>", ""))).ToList();
     }
 
     [Fact]

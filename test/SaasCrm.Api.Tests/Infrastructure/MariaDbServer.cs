@@ -355,6 +355,8 @@ public sealed class MariaDbServer : IAsyncDisposable
             "--collation-server=utf8mb4_unicode_ci",
             "--max-connections=500",
         };
+        // Later options win: a benchmark can size the server like a production one (buffer pool, redo log).
+        args.AddRange((Environment.GetEnvironmentVariable("SAASCRM_MARIADB_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (IsRoot())
         {
             // mariadbd refuses to run as root unless told to explicitly.
