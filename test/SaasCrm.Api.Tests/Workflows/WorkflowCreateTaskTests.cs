@@ -86,6 +86,16 @@ public abstract class WorkflowCreateTaskTests(ApiFixture api)
         var instance = Assert.Single(await InstancesAsync(await t.LoginAsync("admin"), definitionId: definition))!;
         Assert.Equal("Waiting", instance["status"]!.GetValue<string>());
 
+        // A user of another tenant, even one named the same, neither sees the task nor completes it.
+        var other = await TenantScenario.CreateAsync(api);
+        await other.CreateUserAsync("clerk", "sales");
+        var otherClerk = await other.LoginAsync("clerk");
+        Assert.Empty((await otherClerk.GetOk("/api/workflows/tasks")).AsArray());
+        await ApiClient.Expect(await otherClerk.PostAsync($"/api/workflows/tasks/{task["id"]!.GetValue<Guid>()}/complete"), HttpStatusCode.NotFound);
+        await ApiClient.Expect(await other.Admin.PostAsync($"/api/workflows/tasks/{task["id"]!.GetValue<Guid>()}/complete"), HttpStatusCode.NotFound);
+        await api.RunJobsAsync();
+        Assert.Equal("Waiting", Assert.Single(await InstancesAsync(await t.LoginAsync("admin"), definitionId: definition))!["status"]!.GetValue<string>());
+
         await clerkClient.PostOk($"/api/workflows/tasks/{task["id"]!.GetValue<Guid>()}/complete");
         await api.RunJobsAsync();
         instance = Assert.Single(await InstancesAsync(await t.LoginAsync("admin"), definitionId: definition))!;
