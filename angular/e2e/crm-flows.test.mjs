@@ -152,20 +152,29 @@ describe('CRM flows', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/customers/import`);
     await page.locator('[data-test=import-file]').setInputFiles(file);
     await page.locator('[data-test=import-mapping]').waitFor();
+    // Each column of the file is a row, with the field it was matched to.
+    await page.locator('[data-test=import-mapping] tbody tr', { hasText: `Import ${stamp} One` }).waitFor();
+    assert.match(await page.locator('[data-test="import-map-客户名称"]').innerText(), /客户名称/);
+    assert.match(await page.locator('[data-test="import-map-电话"]').innerText(), /电话/);
     await expectNoRawKeys(page, 'import mapping (zh-CN)');
     await screenshot(page, 'import-mapping.zh-CN');
     await page.locator('[data-test=import-dry-run]').click();
     await page.locator('[data-test=import-report]').waitFor();
     assert.match(await page.locator('[data-test=import-report-summary]').innerText(), /3\D+2\D+1\D+0/);
     await page.locator('[data-test=import-row-4]', { hasText: '错误' }).waitFor();
+    await page.locator('[data-test=import-row-4]', { hasText: '客户名称：请填写' }).waitFor(); // the field's label and the message in Chinese
+    await screenshot(page, 'import-report.zh-CN');
     await switchLanguage(page, 'en-US');
+    await page.locator('[data-test=import-row-4]', { hasText: 'Customer name: a customer name' }).waitFor();
     await expectNoRawKeys(page, 'import report (en-US)');
     await screenshot(page, 'import-report.en-US');
     await page.locator('[data-test=import-mode-valid]').click();
     await page.locator('[data-test=import-commit]').click();
     await page.locator('[data-test=import-result]').waitFor({ timeout: 60000 });
-    assert.match(await page.locator('[data-test=import-result]').innerText(), /2 customers/);
+    assert.match(await page.locator('[data-test=import-result]').innerText(), /Customers created: 2\b/);
     await page.locator('[data-test=import-error-file]').waitFor();
+    // The import just finished is listed with the past ones at once.
+    await page.locator('[data-test=import-history] tbody tr', { hasText: `import-${stamp}.csv` }).waitFor();
     await screenshot(page, 'import-result.en-US');
   });
 

@@ -68,10 +68,13 @@ export async function switchLanguage(page, language) {
 const SHARED_AREAS = ['app', 'menu', 'shell', 'home', 'login', 'noAccess', 'notFound', 'common', 'tenants', 'editions', 'modules', 'users', 'roles',
   'departments', 'audit', 'jobs', 'dictionaries', 'customFields', 'errors', 'validation', 'language', 'customers', 'notifications', 'search'];
 
-/** Texts that look like an untranslated key (e.g. "menu.users") of the shared areas or of `areas` on the visible page. */
+/**
+ * Texts that look like an untranslated key (e.g. "menu.users") of the shared areas or of `areas` on the visible page,
+ * and translation placeholders left unfilled (e.g. "{{name}}").
+ */
 export async function rawKeys(page, areas = []) {
   const text = await page.locator('body').innerText();
-  const pattern = new RegExp(`\\b(${[...SHARED_AREAS, ...areas].join('|')})\\.[A-Za-z_][\\w.-]*`, 'g');
+  const pattern = new RegExp(`\\b(${[...SHARED_AREAS, ...areas].join('|')})\\.[A-Za-z_][\\w.-]*|\\{\\{\\s*\\w+\\s*\\}\\}`, 'g');
   return [...new Set(text.match(pattern) ?? [])];
 }
 

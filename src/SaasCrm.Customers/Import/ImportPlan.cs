@@ -6,7 +6,8 @@ namespace SaasCrm.Customers.Import;
 public enum RowStatus { Valid, Error, Duplicate }
 
 /// <summary>One problem of a row: the target field (or column), a stable code and a message.</summary>
-public sealed record RowError(string Field, string Code, string Message);
+/// <param name="Value">The cell value at fault, when there is one: the screen shows it next to the message in the user's language.</param>
+public sealed record RowError(string Field, string Code, string Message, string? Value = null);
 
 public sealed class ParsedCustomer
 {
@@ -45,10 +46,10 @@ public sealed class ImportRow(int index, string?[] cells)
     public string? DuplicateOfName { get; set; }
     public int? DuplicateOfRow { get; set; }
 
-    public void Fail(string field, string code, string message)
+    public void Fail(string field, string code, string message, string? value = null)
     {
         Status = RowStatus.Error;
-        Errors.Add(new RowError(field, code, message));
+        Errors.Add(new RowError(field, code, message, value));
     }
 
     public void Duplicate(string field, string message)

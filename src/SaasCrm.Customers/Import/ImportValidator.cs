@@ -131,14 +131,14 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
                     foreach (var phone in Split(value))
                     {
                         if (IsPhone(phone)) c.Phones.Add(phone);
-                        else row.Fail(field, "import.invalid_phone", $"'{phone}' is not a phone number.");
+                        else row.Fail(field, "import.invalid_phone", $"'{phone}' is not a phone number.", phone);
                     }
                     break;
                 case ImportFields.Emails:
                     foreach (var email in Split(value))
                     {
                         if (IsEmail(email)) c.Emails.Add(email);
-                        else row.Fail(field, "import.invalid_email", $"'{email}' is not an email address.");
+                        else row.Fail(field, "import.invalid_email", $"'{email}' is not an email address.", email);
                     }
                     break;
                 case ImportFields.Tags: c.Tags.AddRange(Split(value).Where(t => Limit(row, field, t, 50) is not null)); break;
@@ -151,16 +151,16 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
                 case ImportFields.Owner:
                     if (value is null) break;
                     if (refs.Users.TryGetValue(value, out var owner)) c.OwnerId = owner;
-                    else row.Fail(field, "import.unknown_owner", $"There is no active user '{value}'.");
+                    else row.Fail(field, "import.unknown_owner", $"There is no active user '{value}'.", value);
                     break;
                 case ImportFields.ContactName: contactName = Limit(row, field, value, 100); break;
                 case ImportFields.ContactMobile:
                     contactMobile = Limit(row, field, value, 32);
-                    if (contactMobile is not null && !IsPhone(contactMobile)) row.Fail(field, "import.invalid_phone", $"'{contactMobile}' is not a phone number.");
+                    if (contactMobile is not null && !IsPhone(contactMobile)) row.Fail(field, "import.invalid_phone", $"'{contactMobile}' is not a phone number.", contactMobile);
                     break;
                 case ImportFields.ContactEmail:
                     contactEmail = Limit(row, field, value, 256);
-                    if (contactEmail is not null && !IsEmail(contactEmail)) row.Fail(field, "import.invalid_email", $"'{contactEmail}' is not an email address.");
+                    if (contactEmail is not null && !IsEmail(contactEmail)) row.Fail(field, "import.invalid_email", $"'{contactEmail}' is not an email address.", contactEmail);
                     break;
                 case ImportFields.ContactTitle: contactTitle = Limit(row, field, value, 100); break;
                 default: CustomField(row, field, value, refs); break;
@@ -168,7 +168,7 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
         }
         if (string.IsNullOrWhiteSpace(c.Name)) row.Fail(ImportFields.Name, "import.name_required", "The customer name is required.");
         c.NormalizedName = CustomerNormalizer.Name(c.Name);
-        if (c.Name.Length > 0 && c.NormalizedName.Length == 0) row.Fail(ImportFields.Name, "import.name_required", "The name has no letters or digits.");
+        if (c.Name.Length > 0 && c.NormalizedName.Length == 0) row.Fail(ImportFields.Name, "import.name_required", "The name has no letters or digits.", c.Name);
         DedupeLists(row, c);
         if (contactName is not null) row.Contact = new ParsedContact(contactName, contactMobile, contactEmail, contactTitle);
         else if (contactMobile is not null || contactEmail is not null || contactTitle is not null)
@@ -204,7 +204,7 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
             case null or "" or "company" or "organization" or "organisation" or "企业" or "公司" or "单位" or "企业客户": return CustomerKind.Company;
             case "person" or "individual" or "个人" or "个人客户": return CustomerKind.Person;
             default:
-                row.Fail(ImportFields.Kind, "import.unknown_kind", $"'{value}' is neither Company (企业) nor Person (个人).");
+                row.Fail(ImportFields.Kind, "import.unknown_kind", $"'{value}' is neither Company (企业) nor Person (个人).", value);
                 return CustomerKind.Company;
         }
     }
@@ -214,10 +214,10 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
         if (value is null) return null;
         if (!refs.Dictionaries[type].TryGetValue(value.Trim(), out var item))
         {
-            row.Fail(field, "dictionary.unknown_item", $"'{value}' is not a value of {type}.");
+            row.Fail(field, "dictionary.unknown_item", $"'{value}' is not a value of {type}.", value);
             return null;
         }
-        if (!item.IsEnabled) row.Fail(field, "dictionary.item_disabled", $"'{value}' is disabled and can no longer be chosen.");
+        if (!item.IsEnabled) row.Fail(field, "dictionary.item_disabled", $"'{value}' is disabled and can no longer be chosen.", value);
         return item.Code;
     }
 
@@ -231,7 +231,7 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
             case CustomFieldType.Number:
                 if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
                 {
-                    row.Fail(key, "custom_field.not_a_number", $"'{value}' is not a number.");
+                    row.Fail(key, "custom_field.not_a_number", $"'{value}' is not a number.", value);
                     return;
                 }
                 parsed = number;
@@ -240,7 +240,7 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
                 string[] formats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy年M月d日"];
                 if (!DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    row.Fail(key, "custom_field.not_a_date", $"'{value}' is not a date (yyyy-MM-dd).");
+                    row.Fail(key, "custom_field.not_a_date", $"'{value}' is not a date (yyyy-MM-dd).", value);
                     return;
                 }
                 parsed = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -251,7 +251,7 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
                     case "true" or "yes" or "y" or "1" or "是" or "对": parsed = true; break;
                     case "false" or "no" or "n" or "0" or "否" or "不是": parsed = false; break;
                     default:
-                        row.Fail(key, "custom_field.not_a_boolean", $"'{value}' is neither yes (是) nor no (否).");
+                        row.Fail(key, "custom_field.not_a_boolean", $"'{value}' is neither yes (是) nor no (否).", value);
                         return;
                 }
                 break;
@@ -267,7 +267,7 @@ public sealed class ImportValidator(PlatformDbContext db, IDictionaryLookup dict
             case CustomFieldType.User:
                 if (!refs.Users.TryGetValue(value, out var userId))
                 {
-                    row.Fail(key, "custom_field.unknown_user", $"There is no active user '{value}'.");
+                    row.Fail(key, "custom_field.unknown_user", $"There is no active user '{value}'.", value);
                     return;
                 }
                 parsed = userId.ToString();

@@ -71,6 +71,8 @@ public abstract class CustomerImportTests(ApiFixture api)
         Assert.Equal("import.name_required", byRow[3]["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Equal(("emails", "import.invalid_email"), (byRow[4]["errors"]![0]!["field"]!.GetValue<string>(), byRow[4]["errors"]![0]!["code"]!.GetValue<string>()));
         Assert.Equal(("level", "dictionary.unknown_item"), (byRow[5]["errors"]![0]!["field"]!.GetValue<string>(), byRow[5]["errors"]![0]!["code"]!.GetValue<string>()));
+        Assert.Equal(("not-an-email", "Platinum"), (byRow[4]["errors"]![0]!["value"]!.GetValue<string>(), byRow[5]["errors"]![0]!["value"]!.GetValue<string>())); // shown beside the translated message
+        Assert.Null(byRow[3]["errors"]![0]!["value"]);
         Assert.Equal("import.unknown_owner", byRow[9]["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Equal("Duplicate", byRow[6]["status"]!.GetValue<string>());
         Assert.Equal("既有客户", byRow[6]["duplicateOfName"]!.GetValue<string>()); // "有限公司" is ignored by the name check

@@ -31,8 +31,10 @@ describe('import wizard', () => {
     TestBed.configureTestingModule({ providers: [ImportStore, { provide: CustomerImportService, useValue: api }, { provide: CustomerFilesApi, useValue: files }] });
     const store = TestBed.inject(ImportStore);
 
-    await store.upload(new File(['x'], 'a.csv'));
+    await store.uploadFile(new File(['x'], 'a.csv'));
     expect(store.step()).toBe('mapping');
+    expect(store.upload()?.headers).toEqual(upload.headers); // the uploaded file is state the page reads
+    expect(files.upload).toHaveBeenCalledTimes(1);
     expect(store.canDryRun()).toBe(true);
     store.map('客户名称', null);
     expect(store.canDryRun()).toBe(false);
@@ -48,5 +50,22 @@ describe('import wizard', () => {
     expect(await store.poll()).toBe(false);
     expect(store.step()).toBe('result');
     expect(store.batch()?.errorFileId).toBe('f1');
+  });
+
+  it('lists a small import that is done at once with the past imports', async () => {
+    const done = { id: 'u1', fileName: 'a.csv', status: 'Completed', total: 3, processed: 3 };
+    const api = {
+      apiCustomerImportsGet: vi.fn().mockResolvedValueOnce({ items: [] }).mockResolvedValueOnce({ items: [done] }),
+    };
+    const files = { upload: vi.fn().mockResolvedValue(upload), commitImport: vi.fn().mockResolvedValue(done) };
+    TestBed.configureTestingModule({ providers: [ImportStore, { provide: CustomerImportService, useValue: api }, { provide: CustomerFilesApi, useValue: files }] });
+    const store = TestBed.inject(ImportStore);
+    await store.loadHistory();
+    expect(store.history()).toEqual([]);
+
+    await store.uploadFile(new File(['x'], 'a.csv'));
+    await store.commit();
+    expect(store.step()).toBe('result');
+    expect(store.history()).toEqual([done]);
   });
 });

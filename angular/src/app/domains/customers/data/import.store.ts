@@ -51,7 +51,8 @@ export const ImportStore = signalStore(
     }
     return {
       loadHistory,
-      upload: (file: File) =>
+      /** Named apart from the `upload` state: a method of the same name would replace its signal on the store. */
+      uploadFile: (file: File) =>
         busy(async () => {
           const upload = await files.upload(file);
           patchState(store, { upload, mapping: initialMapping(upload.headers, upload.mapping), report: null, batch: null, revert: null, step: 'mapping' });
@@ -74,7 +75,9 @@ export const ImportStore = signalStore(
       commit: () =>
         busy(async () => {
           const batch = await files.commitImport(store.upload()!.id, { mode: store.mode(), mapping: store.mapping() as Record<string, string> });
-          patchState(store, { batch, step: isRunning(batch.status) ? 'running' : 'result' });
+          const running = isRunning(batch.status);
+          patchState(store, { batch, step: running ? 'running' : 'result' });
+          if (!running) await loadHistory().catch(() => undefined); // a small file is done at once: list it with the others
         }),
       async poll(): Promise<boolean> {
         const batch = await api.apiCustomerImportsIdGet({ id: store.batch()!.id });

@@ -125,7 +125,7 @@ import { IMPORT_STEPS } from '../model/import';
                     <td><nz-tag [nzColor]="row.status === 'Valid' ? 'green' : row.status === 'Error' ? 'red' : 'orange'">{{ 'customers.import.rowStatus.' + row.status | translate }}</nz-tag></td>
                     <td>
                       @for (e of row.errors; track $index) {
-                        <div>{{ e.field }}: {{ e.message }}</div>
+                        <div>{{ fieldNames([e.field]) || e.field }}{{ e.value ? (zh() ? '（' + e.value + '）' : ' (' + e.value + ')') : '' }}{{ zh() ? '：' : ': ' }}{{ problems.fieldText(e.code, e.message) }}</div>
                       }
                       @if (row.duplicateOfName || row.duplicateOfRow) {
                         <div>{{ 'customers.import.duplicateOf' | translate: { name: row.duplicateOfName ?? '#' + row.duplicateOfRow } }}</div>
@@ -173,7 +173,12 @@ import { IMPORT_STEPS } from '../model/import';
             @if (store.revert(); as rv) {
               <p data-test="import-revert-result">{{ 'customers.import.revertSummary' | translate: { deleted: rv.deleted, kept: rv.kept.length } }}</p>
               @for (k of rv.kept; track k.customerId) {
-                <div><a [routerLink]="['/customers', k.customerId]">{{ k.name }}</a>: {{ k.reasons.join(', ') }}</div>
+                <div data-test="import-kept">
+                  <a [routerLink]="['/customers', k.customerId]">{{ k.name }}</a>:
+                  @for (r of k.reasons; track r) {
+                    {{ 'customers.import.keptReason.' + r | translate }}{{ $last ? '' : zh() ? '，' : ', ' }}
+                  }
+                </div>
               }
             }
           }
@@ -190,7 +195,7 @@ import { IMPORT_STEPS } from '../model/import';
             <th>{{ 'common.status' | translate }}</th>
             <th>{{ 'customers.import.created' | translate }}</th>
             <th>{{ 'customers.import.errors' | translate }}</th>
-            <th>{{ 'common.createdAt' | translate }}</th>
+            <th>{{ 'customers.import.importedAt' | translate }}</th>
           </tr>
         </thead>
         <tbody>
@@ -211,7 +216,7 @@ import { IMPORT_STEPS } from '../model/import';
 export class ImportPage implements OnInit, OnDestroy {
   protected readonly store = inject(ImportStore);
   private readonly files = inject(CustomerFilesApi);
-  private readonly problems = inject(ProblemMessageService);
+  protected readonly problems = inject(ProblemMessageService);
   private readonly message = inject(NzMessageService);
   private readonly language = inject(LanguageService);
   protected readonly Math = Math;
@@ -238,7 +243,7 @@ export class ImportPage implements OnInit, OnDestroy {
 
   protected picked(event: Event): void {
     const file = (event.target as HTMLInputElement).files?.[0];
-    if (file) this.run(this.store.upload(file));
+    if (file) this.run(this.store.uploadFile(file));
   }
 
   protected async commit(): Promise<void> {

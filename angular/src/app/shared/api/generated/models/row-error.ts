@@ -5,4 +5,5 @@ export interface RowError {
   code: string;
   field: string;
   message: string;
+  value?: (string | null);
 }
