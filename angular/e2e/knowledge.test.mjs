@@ -3,7 +3,7 @@
 // Screenshots in both languages. The portal account comes from a portal invitation to a customer's contact.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, BASE_URL, expectNoRawKeys, launch, login, newPage, PASSWORD, screenshot } from './support.mjs';
+import { apiAs, BASE_URL, expectNoRawKeys, launch, login, newPage, PASSWORD, screenshot, until } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const AREAS = ['knowledge']; // translation keys of this area that must never show raw
@@ -77,7 +77,10 @@ describe('Knowledge base', { concurrency: false }, () => {
       await screenshot(page, `knowledge-versions-${language}`);
       await page.keyboard.press('Escape');
 
-      // the staff list finds it with highlights and counts by category
+      // the staff list finds it with highlights and counts by category, once the search index has applied the article
+      // (it is applied in the background: a search typed before that would answer without it)
+      await until(async () => (await agent.get(`/api/knowledge/articles?q=${encodeURIComponent(`filter ${stamp}`)}`)).items
+        .some((i) => i.title.replace(/<\/?em>/g, '') === title), 'the search index to apply the article', 30000);
       await page.goto(`${BASE_URL}/knowledge`);
       await page.locator('[data-test=knowledge-search]').fill(`filter ${stamp}`);
       // the search answer (not the list before it) shows the article with its matches highlighted
