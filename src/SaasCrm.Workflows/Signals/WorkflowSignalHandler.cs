@@ -73,7 +73,7 @@ public sealed class WorkflowSignalHandler(PlatformDbContext db, InstanceWriter w
         var bookmarks = await waiting.ToListAsync(ct);
         foreach (var bookmark in bookmarks)
         {
-            if (bookmark.Correlation is { } correlation && signal.Data?.GetValueOrDefault("taskId") != correlation) continue;
+            if (bookmark.Correlation is { } correlation && taskId != correlation) continue;
             var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == bookmark.InstanceId, ct);
             if (instance is null || instance.Status != WorkflowInstanceStatus.Waiting) continue;
             await writer.ResumeAsync(instance, bookmark, signal.Data ?? new Dictionary<string, string?>(), ct);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.Domain;
-using SaasCrm.Platform.Events;
 using SaasCrm.Platform.Permissions;
 using SaasCrm.Platform.Security;
 using SaasCrm.Workflows.Signals;
@@ -26,18 +25,15 @@ internal static class TaskEndpoints
 
         // Completing raises TaskCompleted in the same transaction, so the waiting instance resumes iff the completion commits.
         // A task of an instance without a record (a scheduled start) is found by its id alone.
-        tasks.MapPost("/{id:guid}/complete", async (Guid id, PlatformDbContext db, ICurrentUser user, IWorkflowSignals signals, IEventPublisher events, TimeProvider clock, CancellationToken ct) =>
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, PlatformDbContext db, ICurrentUser user, IWorkflowSignals signals, TimeProvider clock, CancellationToken ct) =>
             {
                 var task = await db.Set<WorkflowTask>().FirstOrDefaultAsync(t => t.Id == id && t.AssigneeId == user.Id, ct) ?? throw new EntityNotFoundException("WorkflowTask", id);
                 if (task.Status != WorkflowTaskStatus.Open) throw new BusinessException("workflow.task_closed", $"The task is already {task.Status}.", 409);
                 task.Status = WorkflowTaskStatus.Completed;
                 task.CompletedAt = clock.GetUtcNow().UtcDateTime;
                 task.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-                var data = new Dictionary<string, string?> { ["taskId"] = task.Id.ToString() };
-                if (task.RecordType is not null && task.RecordId is { } recordId)
-                    await signals.EventAsync(task.RecordType, recordId, WorkflowEventNames.TaskCompleted, data, ct);
-                else
-                    await events.PublishAsync(new WorkflowSignalRaised("event", WorkflowSignalRaised.NoRecord, Guid.Empty, EventName: WorkflowEventNames.TaskCompleted, Data: data), ct);
+                await signals.EventAsync(task.RecordType ?? WorkflowSignalRaised.NoRecord, task.RecordId ?? Guid.Empty, WorkflowEventNames.TaskCompleted,
+                    new Dictionary<string, string?> { ["taskId"] = task.Id.ToString() }, ct);
                 await db.SaveChangesAsync(ct);
                 return ToDto(task);
             })

@@ -1,5 +1,9 @@
 using SaasCrm.Platform.BackgroundJobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SaasCrm.Platform.MultiTenancy;
+using SaasCrm.Platform.Security;
 
 namespace SaasCrm.Api.Tests.Infrastructure;
 
@@ -43,6 +47,15 @@ public abstract class ApiFixture : IAsyncLifetime
     public Task<ApiClient> HostAdminAsync() => LoginAsync(null, "admin");
 
     /// <summary>Runs due jobs on this node until none is left (bounded), as the worker would.</summary>
+    /// <summary>Another worker node on the same host and test clock, as a second process would run one.</summary>
+    public JobWorker NewWorker(string node)
+    {
+        var services = Factory.Services;
+        return new JobWorker(services.GetRequiredService<ITenantScopeFactory>(), services.GetRequiredService<JobRegistry>(),
+            services.GetRequiredService<ICurrentUser>(), Factory.Clock,
+            services.GetRequiredService<IOptions<JobOptions>>(), NullLogger<JobWorker>.Instance) { NodeId = node };
+    }
+
     public async Task<int> RunJobsAsync(JobWorker? worker = null)
     {
         worker ??= Factory.Services.GetRequiredService<JobWorker>();

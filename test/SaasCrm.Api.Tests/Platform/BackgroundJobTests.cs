@@ -2,8 +2,6 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SaasCrm.Api.Tests.Infrastructure;
 using SaasCrm.Api.Tests.Probe;
 using SaasCrm.Platform.BackgroundJobs;
@@ -32,10 +30,6 @@ public abstract class BackgroundJobTests(ApiFixture api)
         await using var scope = Services.GetRequiredService<ITenantScopeFactory>().Create(null);
         return await scope.Services.GetRequiredService<PlatformDbContext>().BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == id);
     }
-
-    private JobWorker NewWorker(string node) => new(
-        Services.GetRequiredService<ITenantScopeFactory>(), Services.GetRequiredService<JobRegistry>(), Services.GetRequiredService<ICurrentUser>(),
-        api.Factory.Clock, Services.GetRequiredService<IOptions<JobOptions>>(), NullLogger<JobWorker>.Instance) { NodeId = node };
 
     [Fact]
     public async Task A_failing_job_is_retried_with_growing_backoff_and_runs_in_its_tenant_as_its_user()
@@ -106,7 +100,7 @@ public abstract class BackgroundJobTests(ApiFixture api)
         var id = await EnqueueAsync(tenant.Id, new ProbeJobArgs(marker, Block: true));
 
         using var nodeA = new CancellationTokenSource();
-        var workerA = NewWorker("node-a");
+        var workerA = api.NewWorker("node-a");
         var runA = workerA.RunDueJobsAsync(nodeA.Token);
         await ProbeJob.Started.GetOrAdd(marker, _ => new()).Task.WaitAsync(TimeSpan.FromSeconds(30));
         await nodeA.CancelAsync(); // node A dies while the job runs
@@ -115,7 +109,7 @@ public abstract class BackgroundJobTests(ApiFixture api)
         Assert.Equal(JobStatus.Running, orphan.Status);
         Assert.Equal("node-a", orphan.LeaseOwner);
 
-        var workerB = NewWorker("node-b");
+        var workerB = api.NewWorker("node-b");
         Assert.Equal(0, await workerB.RunDueJobsAsync(CancellationToken.None)); // the lease still holds
 
         ProbeJob.Gates.GetOrAdd(marker, _ => new()).TrySetResult();
@@ -135,7 +129,7 @@ public abstract class BackgroundJobTests(ApiFixture api)
         var markers = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
         foreach (var marker in markers) await EnqueueAsync(tenant.Id, new ProbeJobArgs(marker));
 
-        var workers = new[] { NewWorker("node-a"), NewWorker("node-b") };
+        var workers = new[] { api.NewWorker("node-a"), api.NewWorker("node-b") };
         await Task.WhenAll(workers.Select(w => Task.Run(() => api.RunJobsAsync(w))));
 
         Assert.All(markers, m => Assert.Equal(1, ProbeJob.RunCount(m)));
@@ -152,7 +146,7 @@ public abstract class BackgroundJobTests(ApiFixture api)
             await EnqueueAsync(i % 2 == 0 ? tenant.Id : other.Id, new ProbeJobArgs(marker, Block: true), asUser: user);
 
         // All four start before any finishes: with one at a time the second would never start while the first blocks.
-        var run = NewWorker("node-a").RunDueJobsAsync(4, CancellationToken.None);
+        var run = api.NewWorker("node-a").RunDueJobsAsync(4, CancellationToken.None);
         await Task.WhenAll(blocked.Select(m => ProbeJob.Started.GetOrAdd(m, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task))
             .WaitAsync(TimeSpan.FromSeconds(30));
         foreach (var marker in blocked) ProbeJob.Gates.GetOrAdd(marker, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -167,7 +161,7 @@ public abstract class BackgroundJobTests(ApiFixture api)
         // Two such workers racing over many jobs: each job is claimed by one of them and runs once.
         var markers = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToList();
         foreach (var marker in markers) await EnqueueAsync(tenant.Id, new ProbeJobArgs(marker));
-        var workers = new[] { NewWorker("node-b"), NewWorker("node-c") };
+        var workers = new[] { api.NewWorker("node-b"), api.NewWorker("node-c") };
         var ran = await Task.WhenAll(workers.Select(w => Task.Run(async () =>
         {
             var total = 0;

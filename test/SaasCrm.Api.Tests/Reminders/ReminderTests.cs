@@ -3,14 +3,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SaasCrm.Api.Tests.Infrastructure;
 using SaasCrm.Customers.Domain;
 using SaasCrm.Platform.BackgroundJobs;
 using SaasCrm.Platform.Data;
 using SaasCrm.Platform.MultiTenancy;
-using SaasCrm.Platform.Security;
 using static SaasCrm.Api.Tests.Notifications.NotificationTestKit;
 
 namespace SaasCrm.Api.Tests.Reminders;
@@ -86,9 +83,9 @@ public abstract class ReminderTests(ApiFixture api)
 
         // No worker runs while "down"; hours later two fresh nodes start and both poll, twice.
         api.Factory.Clock.Advance(TimeSpan.FromHours(3));
-        Assert.True(await api.RunJobsAsync(NewWorker("restarted-1")) >= 1);
-        await api.RunJobsAsync(NewWorker("restarted-2"));
-        await api.RunJobsAsync(NewWorker("restarted-1"));
+        Assert.True(await api.RunJobsAsync(api.NewWorker("restarted-1")) >= 1);
+        await api.RunJobsAsync(api.NewWorker("restarted-2"));
+        await api.RunJobsAsync(api.NewWorker("restarted-1"));
 
         client = await tenant.LoginAsync(rep.UserName);
         Assert.Equal("Fired", await StatusAsync(client, Id(reminder)));
@@ -251,14 +248,6 @@ public abstract class ReminderTests(ApiFixture api)
         Assert.Single(await NotificationsAsync(api, tenant.Id, rep.Id));
         Assert.Empty(MailsTo(api, rep));
         Assert.Empty(await SmsAsync(api, tenant.Id, rep.Id));
-    }
-
-    private JobWorker NewWorker(string node)
-    {
-        var services = api.Factory.Services;
-        return new JobWorker(services.GetRequiredService<ITenantScopeFactory>(), services.GetRequiredService<JobRegistry>(),
-            services.GetRequiredService<ICurrentUser>(), api.Factory.Clock,
-            services.GetRequiredService<IOptions<JobOptions>>(), NullLogger<JobWorker>.Instance) { NodeId = node };
     }
 }
 
