@@ -80,7 +80,6 @@ describe('SaasCrm UI', { concurrency: false }, () => {
     assert.deepEqual(await errorToasts(page), []);
     await screenshot(page, 'host-jobs.zh-CN');
     assert.deepEqual(await rawKeys(page), []);
-    assert.deepEqual(await rawKeys(page), []);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -142,7 +142,10 @@ export class JobListPage implements OnInit {
   }
 
   protected tenantName(id: string | null | undefined): string {
-    if (!id) return this.language.current() && this.language.instant('jobs.hostTenant');
+    if (!id) {
+      this.language.current(); // read, so a language switch redraws the rows
+      return this.language.instant('jobs.hostTenant');
+    }
     return this.tenantNames().get(id) ?? id.slice(0, 8);
   }
 
